@@ -1,0 +1,576 @@
+"""The engine: discover -> read -> parse -> run rules -> dedupe -> suppress -> sort.
+
+It owns everything rules must not: severity, selection, per-file ignores, inline suppressions,
+baselines, fingerprints and the RL diagnostics. Per-file work (read, parse, per-document rules)
+is a pure function so it can run in a process pool for large trees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, Callable
+
+from .config import Config
+from .discovery import FileEntry, discover, glob_match
+from .errors import ParseError, ResonanceError
+from .model import (
+    Document,
+    Finding,
+    Problem,
+    Project,
+    Severity,
+    Source,
+    Span,
+    Target,
+    TextDocument,
+)
+from .registry import Registry, default_registry
+from .rules.base import Rule, RuleContext
+from .suppress import Suppression, parse_suppressions
+
+# Parsers by target, imported only when a file of that target is read.
+_PARSERS: Mapping[Target, str] = MappingProxyType(
+    {
+        Target.DOCKERFILE: "resonance_lint.parsers.dockerfile",
+        Target.DOCKERIGNORE: "resonance_lint.parsers.dockerignore",
+        Target.FLY: "resonance_lint.parsers.fly",
+        Target.TERRAFORM: "resonance_lint.parsers.terraform",
+        Target.WORKFLOW: "resonance_lint.parsers.workflow",
+    }
+)
+# Targets whose documents are combined into larger ones after parsing (a directory of .tf
+# files is a module): module path and function name.
+_AGGREGATORS: Mapping[Target, tuple[str, str, Target]] = MappingProxyType(
+    {
+        Target.TERRAFORM: (
+            "resonance_lint.parsers.terraform",
+            "build_modules",
+            Target.TERRAFORM_MODULE,
+        )
+    }
+)
+# Always reported, even when --select names other rules: a file we could not check.
+_ALWAYS_ON = frozenset({"RL001", "RL002"})
+_BINARY_SNIFF = 8192
+_SECRET_PREFIX = "SEC"
+
+
+@dataclass(frozen=True)
+class InternalError:
+    """A bug in a rule or parser: reported on stderr, exit code 2, the run goes on."""
+
+    path: str
+    where: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    files_checked: int
+    rules: tuple[Rule[Any], ...]
+    suppressed: int = 0
+    baselined: int = 0
+    internal_errors: tuple[InternalError, ...] = ()
+    sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
+
+
+# --- selection --------------------------------------------------------------------------
+
+
+def active_rules(config: Config, registry: Registry) -> tuple[Rule[Any], ...]:
+    """Rules of this run: select (or every rule on by default) + extend-select - ignore.
+
+    Rules that are off by default run only when named by exact code or name.
+    """
+    if config.select is None:
+        chosen = {r.code for r in registry.rules if r.meta.enabled}
+    else:
+        chosen = {
+            code
+            for code in registry.expand(config.select)
+            if registry.by_code[code].meta.enabled
+            or any(registry.lookup(s) is registry.by_code[code] for s in config.select)
+        }
+    chosen |= set(registry.expand(config.extend_select))
+    chosen |= _ALWAYS_ON
+    chosen -= set(registry.expand(config.ignore))
+    for code, level in config.severity.items():
+        if registry.lookup(code) is None:
+            raise ResonanceError(f"severity: unknown rule {code!r}")
+        if level == "off":
+            chosen.discard(registry.lookup(code).code)  # type: ignore[union-attr]
+    for code in config.rule_options:
+        if registry.lookup(code) is None:
+            raise ResonanceError(f"rules.{code}: unknown rule")
+    return tuple(r for r in registry.rules if r.code in chosen)
+
+
+def rule_options(rule: Rule[Any], config: Config) -> Mapping[str, Any]:
+    declared = dict(rule.meta.options)
+    for name, value in config.options.items():
+        if name in declared:
+            declared[name] = value
+    specific: Mapping[str, Any] = {}
+    for key in (rule.code, rule.name):
+        specific = config.rule_options.get(key, specific)
+    for name, value in specific.items():
+        if name not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            raise ResonanceError(f"rules.{rule.code}: unknown option {name!r} (known: {known})")
+        default = rule.meta.options[name]
+        if isinstance(default, (tuple, list)):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ResonanceError(f"rules.{rule.code}.{name}: expected a list of strings")
+            value = tuple(value)
+        elif isinstance(default, bool) != isinstance(value, bool) or not isinstance(
+            value, type(default)
+        ):
+            raise ResonanceError(
+                f"rules.{rule.code}.{name}: expected {type(default).__name__}, got {value!r}"
+            )
+        declared[name] = value
+    return MappingProxyType(declared)
+
+
+# --- per-file work ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _FileJob:
+    entry: FileEntry
+    read_text: bool  # read it even if it has no target (secret rules are active)
+    parse_targets: tuple[Target, ...]
+    max_size: int
+
+
+@dataclass(frozen=True)
+class _FileResult:
+    documents: tuple[Document, ...]
+    problems: tuple[tuple[str, Problem], ...]  # (code, problem) for RL001/RL002
+    source: Source | None
+
+
+def _read(job: _FileJob) -> tuple[Source | None, tuple[tuple[str, Problem], ...]]:
+    entry = job.entry
+    is_target = any(t not in (Target.TEXT,) for t in entry.targets)
+
+    def unreadable(message: str) -> tuple[None, tuple[tuple[str, Problem], ...]]:
+        if not is_target and not entry.explicit:
+            return None, ()
+        return None, (("RL002", Problem(Span.point(1), message, path=entry.path)),)
+
+    try:
+        size = os.path.getsize(entry.abspath)
+    except OSError as exc:
+        return unreadable(f"cannot read file: {exc.strerror or exc}")
+    if size > job.max_size:
+        return unreadable(
+            f"file is {size:,} bytes, over the size limit of {job.max_size:,} (max-file-size)"
+        )
+    try:
+        with open(entry.abspath, "rb") as handle:
+            data = handle.read(job.max_size + 1)
+    except OSError as exc:
+        return unreadable(f"cannot read file: {exc.strerror or exc}")
+    text = decode(data)
+    if text is None:
+        return unreadable("file is binary or not valid UTF-8/UTF-16 text; it was not checked")
+    return Source(entry.path, text), ()
+
+
+def decode(data: bytes) -> str | None:
+    """Text of a file: UTF-8 (BOM stripped) or UTF-16 with a BOM; None for binary/undecodable."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _parse(target: Target, source: Source) -> Document:
+    module = importlib.import_module(_PARSERS[target])
+    parse: Callable[[Source], Document] = module.parse
+    return parse(source)
+
+
+def _process_file(job: _FileJob) -> _FileResult:
+    source, problems = _read(job)
+    if source is None:
+        return _FileResult((), problems, None)
+    docs: list[Document] = []
+    found = list(problems)
+    for target in job.parse_targets:
+        try:
+            docs.append(_parse(target, source))
+        except ParseError as exc:
+            found.append(
+                (
+                    "RL001",
+                    Problem(
+                        Span.point(exc.line, exc.column),
+                        f"cannot parse {target.value} file: {exc.message}",
+                        path=source.path,
+                    ),
+                )
+            )
+        except RecursionError:
+            found.append(
+                (
+                    "RL001",
+                    Problem(Span.point(1), "cannot parse: nesting too deep", path=source.path),
+                )
+            )
+    if job.read_text:
+        docs.append(TextDocument(source))
+    return _FileResult(tuple(docs), tuple(found), source)
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Stamped:
+    finding: Finding
+    document: Document | None
+
+
+def run(
+    paths: Sequence[str],
+    config: Config,
+    *,
+    registry: Registry | None = None,
+    today: dt.date | None = None,
+    jobs: int = 1,
+    cwd: str | None = None,
+    forced_target: Target | None = None,
+    baseline: frozenset[str] | None = None,
+    only_paths: frozenset[str] | None = None,
+) -> Report:
+    registry = registry or default_registry()
+    today = today or dt.date.today()
+    rules = active_rules(config, registry)
+    options = {r.code: rule_options(r, config) for r in rules}
+    found = discover(
+        paths,
+        excludes=config.exclude,
+        exclude_root=config.root,
+        respect_gitignore=config.respect_gitignore,
+        forced=forced_target,
+        cwd=cwd,
+    )
+    targets_needed = {r.meta.target for r in rules}
+    if Target.TERRAFORM_MODULE in targets_needed:
+        targets_needed.add(Target.TERRAFORM)
+    if Target.PROJECT in targets_needed:
+        targets_needed.update(_PARSERS)
+    if Target.DOCKERFILE in targets_needed:
+        targets_needed.add(Target.DOCKERIGNORE)
+    text_wanted = Target.TEXT in targets_needed
+    jobs_list = []
+    for entry in found.files:
+        parse_targets = tuple(t for t in entry.targets if t in _PARSERS and t in targets_needed)
+        if not parse_targets and not text_wanted and not entry.explicit:
+            continue
+        jobs_list.append(_FileJob(entry, text_wanted, parse_targets, config.max_file_size))
+
+    results = _map(_process_file, jobs_list, jobs)
+    documents: list[Document] = []
+    sources: dict[str, Source] = {}
+    stamped: list[_Stamped] = []
+    internal: list[InternalError] = []
+    severities = _severity_map(rules, config)
+    for result in results:
+        documents.extend(result.documents)
+        if result.source is not None:
+            sources[result.source.path] = result.source
+        for code, problem in result.problems:
+            stamped.append(_stamp(code, problem, "", severities, None))
+
+    for target, (module_name, func, _agg_target) in _AGGREGATORS.items():
+        parts = [d for d in documents if d.target == target]
+        if parts:
+            try:
+                build = getattr(importlib.import_module(module_name), func)
+                documents.extend(build(parts, found.listing))
+            except Exception as exc:
+                internal.append(InternalError(target.value, func, repr(exc)))
+
+    project = Project(os.path.abspath(config.root), tuple(documents), found.listing)
+    by_target: dict[Target, list[Document]] = defaultdict(list)
+    for doc in documents:
+        by_target[doc.target].append(doc)
+    # The document whose statements suppressions follow: the target document of a file if it
+    # has one (parsed before its TextDocument), else the text itself.
+    primary: dict[str, Document] = {}
+    for doc in documents:
+        primary.setdefault(doc.path, doc)
+
+    for rule in rules:
+        if rule.meta.target == Target.ENGINE:
+            continue
+        ctx = RuleContext(project, options[rule.code])
+        subjects: Iterable[Any] = (
+            (project,)
+            if rule.meta.target == Target.PROJECT
+            else by_target.get(rule.meta.target, ())
+        )
+        for subject in subjects:
+            where = getattr(subject, "path", "<project>")
+            try:
+                for problem in rule.check(subject, ctx):
+                    owner = subject if isinstance(subject, Document) else None
+                    stamped.append(_stamp(rule.code, problem, where, severities, owner))
+            except Exception as exc:
+                internal.append(InternalError(where, rule.code, f"{type(exc).__name__}: {exc}"))
+
+    active_codes = {r.code for r in rules}
+    findings = _dedupe(stamped)
+    findings, suppressed, extra = _suppress(
+        findings, sources, primary, config, registry, today, active_codes, severities
+    )
+    findings.extend(extra)
+    findings = [f for f in findings if f.code in active_codes]
+    if only_paths is not None:
+        findings = [f for f in findings if f.path in only_paths]
+    findings = _fingerprint(findings, sources)
+    baselined = 0
+    if baseline is not None:
+        kept = [f for f in findings if f.fingerprint not in baseline]
+        baselined = len(findings) - len(kept)
+        findings = kept
+    findings.sort(key=lambda f: f.sort_key)
+    return Report(
+        findings=tuple(findings),
+        files_checked=len(jobs_list),
+        rules=rules,
+        suppressed=suppressed,
+        baselined=baselined,
+        internal_errors=tuple(internal),
+        sources=MappingProxyType(sources),
+    )
+
+
+_T = Any
+
+
+def _map(
+    fn: Callable[[_FileJob], _FileResult], items: list[_FileJob], jobs: int
+) -> list[_FileResult]:
+    if jobs <= 1 or len(items) < 64:
+        return [fn(item) for item in items]
+    chunk = max(8, len(items) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(fn, items, chunksize=chunk))
+
+
+def _severity_map(rules: Sequence[Rule[Any]], config: Config) -> dict[str, Severity]:
+    levels = {r.code: r.meta.severity for r in rules}
+    for key, level in config.severity.items():
+        if level == "off":
+            continue
+        for r in rules:
+            if key.upper() == r.code or key.lower() == r.name:
+                levels[r.code] = Severity(level)
+    return levels
+
+
+def _stamp(
+    code: str,
+    problem: Problem,
+    default_path: str,
+    severities: Mapping[str, Severity],
+    doc: Document | None,
+) -> _Stamped:
+    finding = Finding(
+        code=code,
+        path=problem.path or default_path,
+        span=problem.span,
+        message=problem.message,
+        severity=severities.get(code, Severity.ERROR),
+        related=problem.related,
+        secret_hash=problem.secret_hash,
+    )
+    return _Stamped(finding, doc)
+
+
+def _dedupe(stamped: Iterable[_Stamped]) -> list[Finding]:
+    """Drop exact duplicates, and secret findings a target rule already reports."""
+    seen: set[tuple[str, str, Span, str]] = set()
+    target_secrets: set[tuple[str, int, str]] = set()
+    items = list(stamped)
+    for item in items:
+        f = item.finding
+        if f.secret_hash and not f.code.startswith(_SECRET_PREFIX):
+            target_secrets.add((f.path, f.span.line, f.secret_hash))
+    out: list[Finding] = []
+    for item in items:
+        f = item.finding
+        key = (f.code, f.path, f.span, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        if (
+            f.secret_hash
+            and f.code.startswith(_SECRET_PREFIX)
+            and (f.path, f.span.line, f.secret_hash) in target_secrets
+        ):
+            continue
+        out.append(f)
+    return out
+
+
+def _matches(registry: Registry, selector: str, code: str) -> bool:
+    rule = registry.lookup(selector)
+    if rule is not None:
+        return rule.code == code
+    return bool(selector) and code.startswith(selector.upper())
+
+
+def _suppress(
+    findings: list[Finding],
+    sources: Mapping[str, Source],
+    primary: Mapping[str, Document],
+    config: Config,
+    registry: Registry,
+    today: dt.date,
+    active: set[str],
+    severities: Mapping[str, Severity],
+) -> tuple[list[Finding], int, list[Finding]]:
+    """Apply per-file ignores and inline suppressions; return kept, count, RL findings."""
+    extra: list[Finding] = []
+    kept: list[Finding] = []
+    suppressed = 0
+    by_path: dict[str, tuple[Suppression, ...]] = {}
+    used: set[tuple[str, int]] = set()
+
+    def rl(code: str, path: str, span: Span, message: str) -> None:
+        if code in active:
+            extra.append(Finding(code, path, span, message, severities.get(code, Severity.WARNING)))
+
+    for _glob, selectors in config.per_file_ignores:
+        for selector in selectors:
+            if not registry.is_known(selector):
+                rl(
+                    "RL003",
+                    config.path or ".",
+                    Span.point(1),
+                    f"per-file-ignores: unknown rule {selector!r}",
+                )
+
+    if config.inline_ignores:
+        for path, source in sources.items():
+            sups = parse_suppressions(source)
+            if not sups:
+                continue
+            by_path[path] = sups
+            for sup in sups:
+                for sel in sup.selectors:
+                    if not registry.is_known(sel.text):
+                        rl("RL003", path, sel.span, f"suppression names unknown rule {sel.text!r}")
+                if sup.until_error:
+                    rl(
+                        "RL003",
+                        path,
+                        sup.span,
+                        f"invalid until= date {sup.until_error!r} (use YYYY-MM-DD)",
+                    )
+                if sup.expired(today):
+                    rl(
+                        "RL005",
+                        path,
+                        sup.span,
+                        f"suppression expired on {sup.until}; what it hid is reported again",
+                    )
+
+    for f in findings:
+        rel = _config_relative(f.path, config.root)
+        if any(
+            glob_match(glob, rel) and any(_matches(registry, s, f.code) for s in sels)
+            for glob, sels in config.per_file_ignores
+        ):
+            suppressed += 1
+            continue
+        hit = False
+        if f.code not in _ALWAYS_ON or f.code == "RL001":
+            doc = primary.get(f.path)
+            for index, sup in enumerate(by_path.get(f.path, ())):
+                if sup.expired(today) or sup.until_error:
+                    continue
+                if not any(_matches(registry, s.text, f.code) for s in sup.selectors):
+                    continue
+                if sup.file_level or _covers(sup, f.span.line, doc):
+                    used.add((f.path, index))
+                    hit = True
+                    break
+        if hit:
+            suppressed += 1
+        else:
+            kept.append(f)
+
+    for path, sups in by_path.items():
+        for index, sup in enumerate(sups):
+            if (path, index) not in used and not sup.expired(today):
+                rl("RL004", path, sup.span, "suppression did not suppress anything; remove it")
+    return kept, suppressed, extra
+
+
+def _covers(sup: Suppression, line: int, doc: Document | None) -> bool:
+    if line == sup.applies_to:
+        return True
+    if doc is None:
+        return False
+    return doc.statement_start(line) == doc.statement_start(sup.applies_to)
+
+
+def _config_relative(path: str, root: str) -> str:
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return rel.replace(os.sep, "/")
+
+
+_WS = re.compile(r"\s+")
+
+
+def fingerprint_of(
+    code: str, path: str, line_text: str, occurrence: int, secret: str | None
+) -> str:
+    """Stable across line moves and whitespace changes: code, path, normalised line, occurrence."""
+    normal = _WS.sub("", line_text)
+    material = "\0".join((code, path, secret or normal, str(occurrence)))
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _fingerprint(findings: list[Finding], sources: Mapping[str, Source]) -> list[Finding]:
+    counter: Counter[tuple[str, str, str]] = Counter()
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        source = sources.get(f.path)
+        line_text = source.line(f.span.line) if source is not None else ""
+        key = (f.code, f.path, f.secret_hash or _WS.sub("", line_text))
+        occurrence = counter[key]
+        counter[key] += 1
+        out.append(
+            replace(
+                f, fingerprint=fingerprint_of(f.code, f.path, line_text, occurrence, f.secret_hash)
+            )
+        )
+    return out
+
+
+def iter_paths(findings: Iterable[Finding]) -> Iterator[str]:
+    return iter(sorted({f.path for f in findings}))

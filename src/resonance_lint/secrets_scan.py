@@ -1,0 +1,376 @@
+"""The scanner behind :func:`resonance_lint.secrets.scan_text` and ``scan_value``.
+
+One pass of a compiled prefilter over the whole text picks candidate lines; each candidate line
+goes through the detectors in rule order, and a later detector never reports a span an earlier
+one already claimed:
+
+1. SEC301 private key blocks (whole text, only when ``PRIVATE KEY``/``PuTTY`` occurs);
+2. SEC302 provider formats (``secrets_providers.PROVIDERS``; a provider's regex only runs on
+   lines holding one of its literal markers);
+3. SEC303 ``scheme://user:password@host``;
+4. SEC304 assignments to a sensitive name with a literal value (our assignment parser plus
+   detect-secrets' KeywordDetector), on lines with a sensitive keyword;
+5. SEC305 high-entropy strings (detect-secrets' entropy plugins) on lines with a sensitive
+   keyword.
+
+Lock files get 1–3 only (their integrity hashes are not secrets), and SRI hashes, image digests,
+``go.sum``/``.terraform.lock.hcl`` hashes and UUIDs are never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .secrets import SecretMatch, is_lock_file, is_placeholder, is_sensitive_name
+from .secrets_providers import PROVIDERS, prefilter_parts
+
+#: Lines longer than this (minified code, data blobs) only get the format detectors (1–3).
+MAX_CONTEXT_LINE = 1000
+
+#: Keyword hints that make a line a candidate for the context detectors (SEC304, SEC305).
+_KEYWORD_HINT = (
+    r"pass|pwd|secret|token|auth|cred|bearer|jwt|dsn|cookie|salt|pepper|key|contrase|"
+    r"(?<![a-z])pat(?![a-z])"
+)
+_KEYWORD_RE = re.compile(_KEYWORD_HINT, re.IGNORECASE)
+
+
+def _build_prefilter(with_keywords: bool) -> re.Pattern[str]:
+    literals, regexes = prefilter_parts()
+    literal_alt = "|".join(re.escape(m) for m in sorted(literals, key=len, reverse=True))
+    parts = [literal_alt, *regexes, r"PRIVATE KEY", r"PuTTY-User-Key", r"://"]
+    if with_keywords:
+        parts.append(f"(?i:{_KEYWORD_HINT})")
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+#: Candidate lines for every detector.
+_PREFILTER = _build_prefilter(with_keywords=True)
+#: Candidate lines for the format detectors only (lock files).
+_FORMAT_PREFILTER = _build_prefilter(with_keywords=False)
+
+# --- file kinds -------------------------------------------------------------------------------
+
+#: Source code and prose: only quoted values count as literals (``password = get()`` is code).
+_QUOTED_ONLY_EXTENSIONS = frozenset(
+    {
+        "py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "go", "java", "kt", "kts", "scala",
+        "rb", "php", "cs", "c", "h", "cc", "cpp", "hpp", "rs", "swift", "m", "dart", "lua", "tf",
+        "tofu", "hcl", "groovy", "gradle", "ex", "exs", "erl", "clj", "vue", "svelte", "md",
+        "markdown", "rst", "txt", "adoc", "html", "htm", "tex", "ipynb", "sql",
+    }
+)  # fmt: skip
+
+
+def _quoted_only(path: str) -> bool:
+    base = path.rsplit("/", 1)[-1].lower()
+    if "." not in base:
+        return False
+    return base.rsplit(".", 1)[1] in _QUOTED_ONLY_EXTENSIONS
+
+
+# --- not secrets ----------------------------------------------------------------------------
+
+_NOT_SECRET_TOKENS = re.compile(
+    r"sha(?:1|224|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}"  # SRI integrity
+    r"|(?:sha1|sha256|sha384|sha512|md5|h1|zh):[A-Za-z0-9+/]{32,128}={0,2}"  # digests, go.sum
+    r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"  # UUID
+)
+_DIGEST_CONTEXT = re.compile(
+    r"sha|commit|digest|hash|checksum|integrity|revision|\brev\b|\bref\b|@|version", re.I
+)
+_HEX = re.compile(r"[0-9a-fA-F]+")
+
+# --- SEC301 -----------------------------------------------------------------------------------
+
+_KEY_BEGIN = re.compile(r"-----BEGIN[ ]?(?P<label>(?:[A-Z0-9]+ )*)PRIVATE KEY(?P<block> BLOCK)?-----")
+_KEY_BODY = re.compile(r"(?:[A-Za-z0-9+/=\s:,.\-\"'|]|\\[nrt])*")
+_KEY_BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}")
+_PUTTY = re.compile(
+    r"PuTTY-User-Key-File-\d: [^\r\n]*(?:\r?\n[^\r\n]*){0,60}?"
+    r"\r?\nPrivate-Lines: \d+(?:\r?\n[A-Za-z0-9+/=]+)+"
+)
+_KEY_KINDS = (
+    ("OPENSSH", "OpenSSH private key"),
+    ("RSA", "RSA private key"),
+    ("DSA", "DSA private key"),
+    ("EC", "EC private key"),
+    ("PGP", "PGP private key"),
+    ("ENCRYPTED", "encrypted private key"),
+)
+
+
+def _private_keys(text: str) -> Iterator[SecretMatch]:
+    for begin in _KEY_BEGIN.finditer(text):
+        label = begin.group("label").strip()
+        end_marker = f"-----END {label} PRIVATE KEY" if label else "-----END PRIVATE KEY"
+        if begin.group("block"):
+            end_marker += " BLOCK"
+        end_marker += "-----"
+        limit = begin.end() + 20000
+        end_at = text.find(end_marker, begin.end(), limit)
+        if end_at < 0:
+            end_at = text.find(end_marker.replace("END ", "END"), begin.end(), limit)
+        if end_at >= 0:
+            body = text[begin.end() : end_at]
+            stop = end_at + len(end_marker)
+        else:
+            run = _KEY_BODY.match(text, begin.end(), limit)
+            stop = run.end() if run else begin.end()
+            body = text[begin.end() : stop]
+            stop = begin.end() + len(body.rstrip("\\nrt\"' \r\n\t"))
+        material = "".join(_KEY_BASE64.findall(body.replace("\\n", "\n").replace("\\r", "\n")))
+        if len(material) < 64 or is_placeholder(body) or "..." in body or "…" in body:
+            continue
+        kind = "private key"
+        for word, name in _KEY_KINDS:
+            if word in label.split():
+                kind = name
+                break
+        if "ENCRYPTED" in body[:200] and kind == "private key":
+            kind = "encrypted private key"
+        yield SecretMatch(kind, text[begin.start() : stop], begin.start(), stop, "SEC301")
+    if "PuTTY-User-Key-File" in text:
+        for m in _PUTTY.finditer(text):
+            yield SecretMatch("PuTTY private key", m.group(0), m.start(), m.end(), "SEC301")
+
+
+# --- SEC303 -----------------------------------------------------------------------------------
+
+_URL_CREDENTIALS = re.compile(
+    r"(?<![A-Za-z0-9+.\-])(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,30})://"
+    r"(?P<user>[^\s:/@'\"`<>{}()\[\]]*):(?P<password>[^\s/@'\"`<>]+)@"
+    r"(?P<host>[A-Za-z0-9\-._~%\[\]]+)"
+)
+
+
+def _url_credentials(line: str) -> Iterator[tuple[str, int, int, str]]:
+    for m in _URL_CREDENTIALS.finditer(line):
+        password = m.group("password")
+        host = m.group("host").lower()
+        if is_placeholder(password) or "example" in host or host in ("host", "hostname"):
+            continue
+        if password.startswith(("%", "$")) or "{" in password:
+            continue
+        yield password, m.start("password"), m.end("password"), "password in URL"
+
+
+# --- SEC304 -----------------------------------------------------------------------------------
+
+_ASSIGNMENT = re.compile(
+    r"(?P<key>[A-Za-z_][\w.\-]*)[\"']?\]?[ \t]*(?::=|=>|=|:)(?![=:/])[ \t]*(?P<q>[\"'`]?)"
+)
+_FLAG = re.compile(r"(?<![\w\-])--(?P<key>[A-Za-z][\w\-]*)[ \t]+(?P<q>[\"']?)(?=[^\s\-])")
+_XML_ELEMENT = re.compile(r"<(?P<key>[A-Za-z][\w.\-]*)>(?P<value>[^<>\s]{1,200})</(?P=key)>")
+_UNQUOTED_VALUE = re.compile(r"[^\s\"'`,;#)}\]]+")
+_AUTH_SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest)[ \t]+")
+_IDENTIFIER = re.compile(r"[a-z]+(?:[\-_.][a-z]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_CODE_VALUE = re.compile(r"[(\[{<$]|^\w+\.\w+")
+_PATH_VALUE = re.compile(
+    r"(?:/|\./|\.\./|~/|[A-Za-z]:\\)\S*"
+    r"|[\w.\-/]+\.(?:json|pem|key|crt|cer|txt|ya?ml|env|p12|pfx|jks|keystore|gpg|asc|enc|pub)"
+)
+_URL_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def _value_at(line: str, start: int, quote: str) -> tuple[str, int, int] | None:
+    """The value that starts at ``start`` (after an opening ``quote`` if any)."""
+    if quote:
+        end = line.find(quote, start)
+        if end < 0:
+            return None
+        value = line[start:end]
+    else:
+        m = _UNQUOTED_VALUE.match(line, start)
+        if m is None:
+            return None
+        value, end = m.group(0), m.end()
+    scheme = _AUTH_SCHEME.match(value)
+    if scheme and quote:
+        start += scheme.end()
+        value = line[start:end]
+    elif not quote and value.lower() in ("bearer", "basic", "token", "digest"):
+        rest = re.compile(r"[ \t]+").match(line, end)
+        if rest is None:
+            return None
+        m = _UNQUOTED_VALUE.match(line, rest.end())
+        if m is None:
+            return None
+        start, end, value = m.start(), m.end(), m.group(0)
+    return value, start, end
+
+
+def _literal_secret(value: str, quoted: bool) -> bool:
+    """Is ``value`` (already known to sit under a sensitive name) a literal secret?"""
+    if len(value) < 4 or is_placeholder(value):
+        return False
+    if _IDENTIFIER.fullmatch(value) or _PATH_VALUE.fullmatch(value) or _URL_VALUE.match(value):
+        return False
+    if quoted:
+        return True
+    if _CODE_VALUE.search(value):
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    mixed = any(c.islower() for c in value) and any(c.isupper() for c in value)
+    symbol = any(not c.isalnum() and c not in "-_." for c in value)
+    return has_digit or mixed or symbol or len(value) >= 20
+
+
+@dataclass(frozen=True)
+class _Context:
+    path: str
+    quoted_only: bool
+    context_rules: bool
+
+
+def _assignments(line: str, ctx: _Context) -> Iterator[tuple[str, int, int, str]]:
+    candidates: list[tuple[str, int, str]] = []  # key, value start, quote
+    for m in _ASSIGNMENT.finditer(line):
+        candidates.append((m.group("key"), m.end(), m.group("q")))
+    if "--" in line:
+        for m in _FLAG.finditer(line):
+            candidates.append((m.group("key"), m.end(), m.group("q")))
+    for key, start, quote in candidates:
+        if not is_sensitive_name(key):
+            continue
+        if not quote and ctx.quoted_only:
+            continue
+        found = _value_at(line, start, quote)
+        if found is None:
+            continue
+        value, vstart, vend = found
+        if not quote and not vend == len(line):
+            rest = line[vend:].strip()
+            if rest and not rest.startswith(("#", "//", ";", ",", "}", ")", "]", "--", "\\")):
+                continue  # prose: `password: the one you chose`
+        if _literal_secret(value, bool(quote)):
+            yield value, vstart, vend, "secret assignment"
+    if "<" in line:
+        for m in _XML_ELEMENT.finditer(line):
+            if is_sensitive_name(m.group("key")) and _literal_secret(m.group("value"), True):
+                yield m.group("value"), m.start("value"), m.end("value"), "secret assignment"
+
+
+def _keyword_plugin(line: str, ctx: _Context) -> Iterator[tuple[str, int, int, str]]:
+    from .secrets_ds import engine
+
+    ds = engine()
+    for value in ds.keyword_values(line, ctx.path):
+        start = line.find(value)
+        if start < 0 or ds.filtered(value, line) or not _literal_secret(value, True):
+            continue
+        yield value, start, start + len(value), "secret assignment"
+
+
+# --- SEC305 -----------------------------------------------------------------------------------
+
+
+def _high_entropy(line: str) -> Iterator[tuple[str, int, int, str]]:
+    from .secrets_ds import engine
+
+    ds = engine()
+    for value, label in ds.entropy_values(line):
+        if len(value) < (16 if label == "hex" else 20):
+            continue
+        if is_placeholder(value) or ds.filtered(value, line):
+            continue
+        if label == "hex" and len(value) in (32, 40, 64) and _DIGEST_CONTEXT.search(line):
+            continue
+        if "/" in value and value.count("/") >= 2 and not value.endswith("="):
+            continue  # a path
+        start = line.find(value)
+        if start >= 0:
+            yield value, start, start + len(value), f"high-entropy {label} string"
+
+
+# --- the scan -----------------------------------------------------------------------------------
+
+
+def _overlaps(start: int, end: int, claimed: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in claimed)
+
+
+def _scan_line(line: str, base: int, ctx: _Context, claimed: list[tuple[int, int]]) -> list[SecretMatch]:
+    found: list[SecretMatch] = []
+
+    def claim(kind: str, value: str, start: int, end: int, rule: str) -> None:
+        a, b = base + start, base + end
+        if _overlaps(a, b, claimed):
+            return
+        claimed.append((a, b))
+        found.append(SecretMatch(kind, value, a, b, rule))
+
+    excluded: list[tuple[int, int]] | None = None
+
+    def not_a_secret(start: int, end: int) -> bool:
+        nonlocal excluded
+        if excluded is None:
+            excluded = [m.span() for m in _NOT_SECRET_TOKENS.finditer(line)]
+        return any(s <= start and end <= e for s, e in excluded)
+
+    for provider in PROVIDERS:
+        if provider.markers and not any(m in line for m in provider.markers):
+            continue
+        for m in provider.pattern.finditer(line):
+            value = m.group("value")
+            if provider.validator is not None and not provider.validator(value):
+                continue
+            if is_placeholder(value) or not_a_secret(m.start("value"), m.end("value")):
+                continue
+            claim(provider.kind, value, m.start("value"), m.end("value"), provider.rule)
+    if "://" in line and "@" in line:
+        for value, start, end, kind in _url_credentials(line):
+            claim(kind, value, start, end, "SEC303")
+    if ctx.context_rules and len(line) <= MAX_CONTEXT_LINE and _KEYWORD_RE.search(line):
+        for value, start, end, kind in _assignments(line, ctx):
+            if not not_a_secret(start, end):
+                claim(kind, value, start, end, "SEC304")
+        for value, start, end, kind in _keyword_plugin(line, ctx):
+            if not not_a_secret(start, end):
+                claim(kind, value, start, end, "SEC304")
+        for value, start, end, kind in _high_entropy(line):
+            if not not_a_secret(start, end):
+                claim(kind, value, start, end, "SEC305")
+    return found
+
+
+def candidate_lines(text: str, prefilter: re.Pattern[str] = _PREFILTER) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the lines the prefilter selects (end excludes the newline)."""
+    pos = 0
+    n = len(text)
+    search = prefilter.search
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            return
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end < 0:
+            end = n
+        stop = end - 1 if end > start and text[end - 1] == "\r" else end
+        yield start, stop
+        pos = end + 1
+
+
+@lru_cache(maxsize=16)
+def scan(text: str, path: str) -> tuple[SecretMatch, ...]:
+    """All secrets in ``text`` (a file named ``path``, or a value when ``path`` is empty)."""
+    lock = bool(path) and is_lock_file(path)
+    ctx = _Context(path=path, quoted_only=_quoted_only(path), context_rules=not lock)
+    claimed: list[tuple[int, int]] = []
+    found: list[SecretMatch] = []
+    if "PRIVATE KEY" in text or "PuTTY-User-Key-File" in text:
+        for key in _private_keys(text):
+            claimed.append((key.start, key.end))
+            found.append(key)
+    prefilter = _FORMAT_PREFILTER if lock else _PREFILTER
+    blocks = list(claimed)
+    for start, end in candidate_lines(text, prefilter):
+        if blocks and any(s <= start and end <= e for s, e in blocks):
+            continue  # a line inside a private key block: the block is reported already
+        found.extend(_scan_line(text[start:end], start, ctx, claimed))
+    found.sort(key=lambda m: (m.start, m.end))
+    return tuple(found)
