@@ -21,6 +21,7 @@ from .model import Severity
 
 CONFIG_FILE = ".resonance-lint.toml"
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+DEFAULT_FILE_TIME_BUDGET = 10.0
 DEFAULT_EXCLUDES = (
     ".git",
     "node_modules",
@@ -48,6 +49,7 @@ _KNOWN_KEYS = frozenset(
         "rules",
         "options",
         "max-file-size",
+        "file-time-budget",
         "respect-gitignore",
         "no-inline-ignores",
     }
@@ -72,6 +74,7 @@ class Config:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=_empty)
     options: Mapping[str, Any] = field(default_factory=_empty)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    file_time_budget: float = DEFAULT_FILE_TIME_BUDGET
     respect_gitignore: bool = True
     inline_ignores: bool = True
     root: str = "."
@@ -225,6 +228,11 @@ def parse_config(table: Mapping[str, Any], *, source: str, root: str) -> Config:
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
             raise ResonanceError(f"{source}: `max-file-size` must be a positive number of bytes")
         config = replace(config, max_file_size=size)
+    if "file-time-budget" in table:
+        budget = table["file-time-budget"]
+        if isinstance(budget, bool) or not isinstance(budget, (int, float)) or budget < 0:
+            raise ResonanceError(f"{source}: `file-time-budget` must be seconds (0 for no limit)")
+        config = replace(config, file_time_budget=float(budget))
     for key, attr in (("respect-gitignore", "respect_gitignore"),):
         if key in table:
             if not isinstance(table[key], bool):

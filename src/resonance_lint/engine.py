@@ -7,11 +7,14 @@ is a pure function so it can run in a process pool for large trees.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib
 import os
 import re
+import signal
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -49,18 +52,13 @@ _PARSERS: Mapping[Target, str] = MappingProxyType(
 )
 # Targets whose documents are combined into larger ones after parsing (a directory of .tf
 # files is a module): module path and function name.
-_AGGREGATORS: Mapping[Target, tuple[str, str, Target]] = MappingProxyType(
-    {
-        Target.TERRAFORM: (
-            "resonance_lint.parsers.terraform",
-            "build_modules",
-            Target.TERRAFORM_MODULE,
-        )
-    }
+_AGGREGATORS: Mapping[Target, tuple[str, str]] = MappingProxyType(
+    {Target.TERRAFORM: ("resonance_lint.parsers.terraform", "build_modules")}
 )
 # Always reported, even when --select names other rules: a file we could not check.
 _ALWAYS_ON = frozenset({"RL001", "RL002"})
 _BINARY_SNIFF = 8192
+_POOL_THRESHOLD = 96
 _SECRET_PREFIX = "SEC"
 
 
@@ -145,24 +143,57 @@ def rule_options(rule: Rule[Any], config: Config) -> Mapping[str, Any]:
 # --- per-file work ----------------------------------------------------------------------
 
 
+class _OverBudget(BaseException):
+    """Raised by the timer inside a file's work; BaseException so rule handlers let it pass."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (POSIX main thread only; elsewhere no limit)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @dataclass(frozen=True)
 class _FileJob:
     entry: FileEntry
-    read_text: bool  # read it even if it has no target (secret rules are active)
+    read_text: bool  # make a TextDocument (secret rules are active)
     parse_targets: tuple[Target, ...]
     max_size: int
+    budget: float
+    # Rules over plain text run right here, with the file (in a worker for large trees):
+    # they need no project. (rule, options) pairs; Rule pickles by reference.
+    text_rules: tuple[tuple[Rule[Any], Mapping[str, Any]], ...] = ()
 
 
 @dataclass(frozen=True)
 class _FileResult:
     documents: tuple[Document, ...]
-    problems: tuple[tuple[str, Problem], ...]  # (code, problem) for RL001/RL002
+    problems: tuple[tuple[str, Problem], ...]  # (code, problem); path always set
     source: Source | None
+    internal: tuple[InternalError, ...] = ()
 
 
 def _read(job: _FileJob) -> tuple[Source | None, tuple[tuple[str, Problem], ...]]:
     entry = job.entry
-    is_target = any(t not in (Target.TEXT,) for t in entry.targets)
+    is_target = any(t != Target.TEXT for t in entry.targets)
 
     def unreadable(message: str) -> tuple[None, tuple[tuple[str, Problem], ...]]:
         if not is_target and not entry.explicit:
@@ -209,36 +240,64 @@ def _parse(target: Target, source: Source) -> Document:
     return parse(source)
 
 
+def _parse_all(job: _FileJob, source: Source) -> tuple[list[Document], list[tuple[str, Problem]]]:
+    docs: list[Document] = []
+    found: list[tuple[str, Problem]] = []
+    for target in job.parse_targets:
+        try:
+            docs.append(_parse(target, source))
+        except ParseError as exc:
+            message = f"cannot parse {target.value} file: {exc.message}"
+            found.append(("RL001", Problem(Span.point(exc.line, exc.column), message, source.path)))
+        except RecursionError:
+            message = f"cannot parse {target.value} file: nesting too deep"
+            found.append(("RL001", Problem(Span.point(1), message, source.path)))
+    return docs, found
+
+
 def _process_file(job: _FileJob) -> _FileResult:
+    """Read, parse and run the text rules on one file, within the file's time budget."""
     source, problems = _read(job)
     if source is None:
         return _FileResult((), problems, None)
     docs: list[Document] = []
     found = list(problems)
-    for target in job.parse_targets:
-        try:
-            docs.append(_parse(target, source))
-        except ParseError as exc:
-            found.append(
-                (
-                    "RL001",
-                    Problem(
-                        Span.point(exc.line, exc.column),
-                        f"cannot parse {target.value} file: {exc.message}",
-                        path=source.path,
-                    ),
-                )
-            )
-        except RecursionError:
-            found.append(
-                (
-                    "RL001",
-                    Problem(Span.point(1), "cannot parse: nesting too deep", path=source.path),
-                )
-            )
-    if job.read_text:
-        docs.append(TextDocument(source))
-    return _FileResult(tuple(docs), tuple(found), source)
+    internal: list[InternalError] = []
+    try:
+        with time_budget(job.budget):
+            docs, parse_problems = _parse_all(job, source)
+            found.extend(parse_problems)
+            if job.read_text:
+                text_doc = TextDocument(source)
+                docs.append(text_doc)
+                empty = Project(".", ())
+                for rule, options in job.text_rules:
+                    problems_of, error = _run_rule(rule, text_doc, RuleContext(empty, options))
+                    found.extend(
+                        (rule.code, p if p.path else replace(p, path=source.path))
+                        for p in problems_of
+                    )
+                    if error is not None:
+                        internal.append(error)
+    except _OverBudget:
+        message = (
+            f"checking this file took longer than {job.budget:g} s (file-time-budget); "
+            "it was not fully checked"
+        )
+        found.append(("RL002", Problem(Span.point(1), message, source.path)))
+        docs = [d for d in docs if not isinstance(d, TextDocument)]
+    return _FileResult(tuple(docs), tuple(found), source, tuple(internal))
+
+
+def _run_rule(
+    rule: Rule[Any], subject: Any, ctx: RuleContext
+) -> tuple[list[Problem], InternalError | None]:
+    """All problems of one rule on one subject; a crash is an internal error, not a traceback."""
+    try:
+        return list(rule.check(subject, ctx)), None
+    except Exception as exc:  # a bug in a rule must not hide the other files
+        where = getattr(subject, "path", "<project>")
+        return [], InternalError(where, rule.code, f"{type(exc).__name__}: {exc}")
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -261,6 +320,7 @@ def run(
     forced_target: Target | None = None,
     baseline: frozenset[str] | None = None,
     only_paths: frozenset[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     registry = registry or default_registry()
     today = today or dt.date.today()
@@ -282,62 +342,81 @@ def run(
     if Target.DOCKERFILE in targets_needed:
         targets_needed.add(Target.DOCKERIGNORE)
     text_wanted = Target.TEXT in targets_needed
+    text_rules = tuple((r, dict(options[r.code])) for r in rules if r.meta.target == Target.TEXT)
     jobs_list = []
     for entry in found.files:
         parse_targets = tuple(t for t in entry.targets if t in _PARSERS and t in targets_needed)
         if not parse_targets and not text_wanted and not entry.explicit:
             continue
-        jobs_list.append(_FileJob(entry, text_wanted, parse_targets, config.max_file_size))
+        jobs_list.append(
+            _FileJob(
+                entry,
+                text_wanted,
+                parse_targets,
+                config.max_file_size,
+                config.file_time_budget,
+                text_rules,
+            )
+        )
 
-    results = _map(_process_file, jobs_list, jobs)
     documents: list[Document] = []
     sources: dict[str, Source] = {}
     stamped: list[_Stamped] = []
     internal: list[InternalError] = []
     severities = _severity_map(rules, config)
-    for result in results:
+    for result in _map(_process_file, jobs_list, jobs, progress):
         documents.extend(result.documents)
+        internal.extend(result.internal)
         if result.source is not None:
             sources[result.source.path] = result.source
         for code, problem in result.problems:
             stamped.append(_stamp(code, problem, "", severities, None))
 
-    for target, (module_name, func, _agg_target) in _AGGREGATORS.items():
+    for target, (module_name, func) in _AGGREGATORS.items():
         parts = [d for d in documents if d.target == target]
         if parts:
             try:
                 build = getattr(importlib.import_module(module_name), func)
                 documents.extend(build(parts, found.listing))
-            except Exception as exc:
-                internal.append(InternalError(target.value, func, repr(exc)))
+            except Exception as exc:  # a bug must not hide the other files
+                internal.append(InternalError(target.value, func, f"{type(exc).__name__}: {exc}"))
 
     project = Project(os.path.abspath(config.root), tuple(documents), found.listing)
-    by_target: dict[Target, list[Document]] = defaultdict(list)
-    for doc in documents:
-        by_target[doc.target].append(doc)
+    by_target: dict[Target, list[Rule[Any]]] = defaultdict(list)
+    for rule in rules:
+        if rule.meta.target not in (Target.ENGINE, Target.TEXT):
+            by_target[rule.meta.target].append(rule)
     # The document whose statements suppressions follow: the target document of a file if it
     # has one (parsed before its TextDocument), else the text itself.
     primary: dict[str, Document] = {}
+    subjects: list[Document | Project] = []
     for doc in documents:
         primary.setdefault(doc.path, doc)
-
-    for rule in rules:
-        if rule.meta.target == Target.ENGINE:
-            continue
-        ctx = RuleContext(project, options[rule.code])
-        subjects: Iterable[Any] = (
-            (project,)
-            if rule.meta.target == Target.PROJECT
-            else by_target.get(rule.meta.target, ())
-        )
-        for subject in subjects:
-            where = getattr(subject, "path", "<project>")
-            try:
-                for problem in rule.check(subject, ctx):
-                    owner = subject if isinstance(subject, Document) else None
-                    stamped.append(_stamp(rule.code, problem, where, severities, owner))
-            except Exception as exc:
-                internal.append(InternalError(where, rule.code, f"{type(exc).__name__}: {exc}"))
+        if by_target.get(doc.target):
+            subjects.append(doc)
+    if by_target.get(Target.PROJECT):
+        subjects.append(project)
+    for subject in subjects:
+        owner = subject if isinstance(subject, Document) else None
+        where = owner.path if owner is not None else "<project>"
+        target = owner.target if owner is not None else Target.PROJECT
+        try:
+            with time_budget(config.file_time_budget):
+                for rule in by_target[target]:
+                    problems, error = _run_rule(
+                        rule, subject, RuleContext(project, options[rule.code])
+                    )
+                    stamped.extend(_stamp(rule.code, p, where, severities, owner) for p in problems)
+                    if error is not None:
+                        internal.append(error)
+        except _OverBudget:
+            message = (
+                f"rules took longer than {config.file_time_budget:g} s on this file "
+                "(file-time-budget); it was not fully checked"
+            )
+            stamped.append(
+                _stamp("RL002", Problem(Span.point(1), message, where), where, severities, None)
+            )
 
     active_codes = {r.code for r in rules}
     findings = _dedupe(stamped)
@@ -366,17 +445,26 @@ def run(
     )
 
 
-_T = Any
-
-
 def _map(
-    fn: Callable[[_FileJob], _FileResult], items: list[_FileJob], jobs: int
-) -> list[_FileResult]:
-    if jobs <= 1 or len(items) < 64:
-        return [fn(item) for item in items]
-    chunk = max(8, len(items) // (jobs * 8))
+    fn: Callable[[_FileJob], _FileResult],
+    items: list[_FileJob],
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[_FileResult]:
+    """Results in input order; a process pool for large trees (small ones are not worth it)."""
+    total = len(items)
+    if jobs <= 1 or total < _POOL_THRESHOLD:
+        for done, item in enumerate(items, start=1):
+            yield fn(item)
+            if progress is not None:
+                progress(done, total)
+        return
+    chunk = max(4, total // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(fn, items, chunksize=chunk))
+        for done, result in enumerate(pool.map(fn, items, chunksize=chunk), start=1):
+            yield result
+            if progress is not None:
+                progress(done, total)
 
 
 def _severity_map(rules: Sequence[Rule[Any]], config: Config) -> dict[str, Severity]:
@@ -570,7 +658,3 @@ def _fingerprint(findings: list[Finding], sources: Mapping[str, Source]) -> list
             )
         )
     return out
-
-
-def iter_paths(findings: Iterable[Finding]) -> Iterator[str]:
-    return iter(sorted({f.path for f in findings}))

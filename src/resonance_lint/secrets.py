@@ -27,9 +27,9 @@ from functools import lru_cache
 
 from .model import Source
 
-
 __all__ = [
     "SecretMatch",
+    "is_env_file",
     "is_lock_file",
     "is_placeholder",
     "is_sensitive_name",
@@ -257,14 +257,12 @@ _NON_SECRET_LAST_WORDS = frozenset(
         "scopes",
         "audience",
         "issuer",
-        "version",
         "label",
         "key_id",
         "hint",
         "pattern",
         "regex",
         "strength",
-        "policy",
         "reset",
         "changed",
         "updated",
@@ -275,6 +273,33 @@ _NON_SECRET_LAST_WORDS = frozenset(
         "script",
         "class",
         "handler",
+        "expression",
+        "schedule",
+        "interval",
+        "period",
+        "days",
+        "permission",
+        "permissions",
+        "rule",
+        "rules",
+        "config",
+        "configuration",
+        "settings",
+        "options",
+        "annotation",
+        "selector",
+        "template",
+        "output",
+        "outputs",
+        "input",
+        "inputs",
+        "description",
+        "desc",
+        "help",
+        "doc",
+        "docs",
+        "example",
+        "placeholder",
     }
 )
 
@@ -477,6 +502,8 @@ _PLACEHOLDER_MARKERS = (
     "replaceme",
     "placeholder",
     "dummy",
+    "sample",
+    "fake",
     "redacted",
     "your_",
     "your-",
@@ -507,7 +534,7 @@ _PLACEHOLDER_MARKERS = (
 
 _PLACEHOLDER_RE = re.compile(
     r"""^(?:
-        \$[A-Za-z_({]                              # $VAR ${VAR} $(cmd) ${{ expr }}
+        \$[A-Za-z_({].*                            # $VAR ${VAR} $(cmd) ${{ expr }}
       | <[^<>]*>                                    # <password>
       | \[[A-Za-z _\-]*\]                           # [password]
       | \{[A-Za-z0-9_.\- ]*\}                       # {password} {0}
@@ -591,6 +618,43 @@ def is_lock_file(path: str) -> bool:
     """Dependency lock files: their integrity hashes are not secrets."""
     base = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
     return base in _LOCK_FILE_NAMES or base.endswith((".lock", ".lockfile"))
+
+
+#: Dotted name parts that mark an env file as a template meant to be committed.
+_ENV_TEMPLATE_PARTS = frozenset(
+    {
+        "example",
+        "examples",
+        "sample",
+        "samples",
+        "template",
+        "templates",
+        "tmpl",
+        "tpl",
+        "dist",
+        "defaults",
+        "default",
+        "schema",
+        "vault",
+        "enc",
+        "encrypted",
+        "sops",
+    }
+)
+
+
+def is_env_file(path: str) -> bool:
+    """A dotenv-style file that should not be committed: ``.env``, ``.env.<stage>``, ``*.env``.
+
+    Templates are not: any dotted part ``example``, ``sample``, ``template``, ``dist``,
+    ``defaults``, ``schema``, ``tmpl``/``tpl`` (``.env.example``, ``sample.env``,
+    ``.env.local.template``), nor encrypted ones (``.env.vault``, ``.env.enc``, ``*.sops.env``).
+    """
+    base = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if not (base == ".env" or base.startswith(".env.") or base.endswith(".env")):
+        return False
+    parts = [p for p in base.split(".") if p]
+    return not any(p in _ENV_TEMPLATE_PARTS for p in parts)
 
 
 # --- scanning -------------------------------------------------------------------------------

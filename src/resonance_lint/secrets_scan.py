@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .secrets import SecretMatch, is_lock_file, is_placeholder, is_sensitive_name
 from .secrets_providers import PROVIDERS, prefilter_parts
@@ -51,6 +52,16 @@ def _build_prefilter(with_keywords: bool) -> re.Pattern[str]:
 _PREFILTER = _build_prefilter(with_keywords=True)
 #: Candidate lines for the format detectors only (lock files).
 _FORMAT_PREFILTER = _build_prefilter(with_keywords=False)
+
+class _Hit(NamedTuple):
+    """A detector's raw result, offsets into the line."""
+
+    value: str
+    start: int
+    end: int
+    kind: str
+    name: str = ""
+
 
 # --- file kinds -------------------------------------------------------------------------------
 
@@ -147,7 +158,7 @@ _URL_CREDENTIALS = re.compile(
 )
 
 
-def _url_credentials(line: str) -> Iterator[tuple[str, int, int, str]]:
+def _url_credentials(line: str) -> Iterator[_Hit]:
     for m in _URL_CREDENTIALS.finditer(line):
         password = m.group("password")
         host = m.group("host").lower()
@@ -155,7 +166,7 @@ def _url_credentials(line: str) -> Iterator[tuple[str, int, int, str]]:
             continue
         if password.startswith(("%", "$")) or "{" in password:
             continue
-        yield password, m.start("password"), m.end("password"), "password in URL"
+        yield _Hit(password, m.start("password"), m.end("password"), "password in URL")
 
 
 # --- SEC304 -----------------------------------------------------------------------------------
@@ -168,6 +179,7 @@ _XML_ELEMENT = re.compile(r"<(?P<key>[A-Za-z][\w.\-]*)>(?P<value>[^<>\s]{1,200})
 _UNQUOTED_VALUE = re.compile(r"[^\s\"'`,;#)}\]]+")
 _AUTH_SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest)[ \t]+")
 _IDENTIFIER = re.compile(r"[a-z]+(?:[\-_.][a-z]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_SHORT_WORD = re.compile(r"[a-z]{1,10}")
 _CODE_VALUE = re.compile(r"[(\[{<$]|^\w+\.\w+")
 _PATH_VALUE = re.compile(
     r"(?:/|\./|\.\./|~/|[A-Za-z]:\\)\S*"
@@ -204,8 +216,16 @@ def _value_at(line: str, start: int, quote: str) -> tuple[str, int, int] | None:
 
 
 def _literal_secret(value: str, quoted: bool) -> bool:
-    """Is ``value`` (already known to sit under a sensitive name) a literal secret?"""
+    """Is ``value`` (already known to sit under a sensitive name) a literal secret?
+
+    Not: shorter than 4, a placeholder, containing whitespace (prose, descriptions, commands),
+    a short lowercase word (``write``, ``inherit``, ``required``: enum values), an identifier
+    (``db-credentials``, ``DB_PASSWORD``), a path or a URL. Unquoted values must also not look
+    like code and need a digit, mixed case, a symbol or 20+ characters.
+    """
     if len(value) < 4 or is_placeholder(value):
+        return False
+    if any(c.isspace() for c in value) or _SHORT_WORD.fullmatch(value):
         return False
     if _IDENTIFIER.fullmatch(value) or _PATH_VALUE.fullmatch(value) or _URL_VALUE.match(value):
         return False
@@ -219,6 +239,42 @@ def _literal_secret(value: str, quoted: bool) -> bool:
     return has_digit or mixed or symbol or len(value) >= 20
 
 
+_NAME_KINDS = (
+    ("passphrase", "passphrase"),
+    ("pass", "password"),
+    ("pwd", "password"),
+    ("contrase", "password"),
+    ("private", "private key"),
+    ("client_secret", "client secret"),
+    ("clientsecret", "client secret"),
+    ("api", "API key"),
+    ("token", "token"),
+    ("cred", "credential"),
+    ("auth", "credential"),
+    ("bearer", "token"),
+    ("access_key", "access key"),
+    ("accesskey", "access key"),
+    ("key", "key"),
+)
+
+
+def _kind_of_name(name: str) -> str:
+    """A human type for a secret assigned to ``name`` (``DB_PASSWORD`` -> ``password``)."""
+    lower = name.lower().replace("-", "_")
+    for needle, kind in _NAME_KINDS:
+        if needle in lower:
+            return kind
+    return "secret"
+
+
+_NAME_BEFORE = re.compile(r"([A-Za-z_][\w.\-]*)[\"'\]]*\s*(?::=|=>|==?=?|!==?|:)?\s*[@\"'`(]*$")
+
+
+def _name_before(line: str, start: int) -> str:
+    m = _NAME_BEFORE.search(line, 0, start)
+    return m.group(1) if m else ""
+
+
 @dataclass(frozen=True)
 class _Context:
     path: str
@@ -226,7 +282,7 @@ class _Context:
     context_rules: bool
 
 
-def _assignments(line: str, ctx: _Context) -> Iterator[tuple[str, int, int, str]]:
+def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
     candidates: list[tuple[str, int, str]] = []  # key, value start, quote
     for m in _ASSIGNMENT.finditer(line):
         candidates.append((m.group("key"), m.end(), m.group("q")))
@@ -247,30 +303,47 @@ def _assignments(line: str, ctx: _Context) -> Iterator[tuple[str, int, int, str]
             if rest and not rest.startswith(("#", "//", ";", ",", "}", ")", "]", "--", "\\")):
                 continue  # prose: `password: the one you chose`
         if _literal_secret(value, bool(quote)):
-            yield value, vstart, vend, "secret assignment"
+            yield _Hit(value, vstart, vend, _kind_of_name(key), key)
     if "<" in line:
         for m in _XML_ELEMENT.finditer(line):
             if is_sensitive_name(m.group("key")) and _literal_secret(m.group("value"), True):
-                yield m.group("value"), m.start("value"), m.end("value"), "secret assignment"
+                key = m.group("key")
+                yield _Hit(m.group("value"), m.start("value"), m.end("value"), _kind_of_name(key), key)
 
 
-def _keyword_plugin(line: str, ctx: _Context) -> Iterator[tuple[str, int, int, str]]:
+def _keyword_plugin(line: str, ctx: _Context) -> Iterator[_Hit]:
     from .secrets_ds import engine
 
     ds = engine()
     for value in ds.keyword_values(line, ctx.path):
         start = line.find(value)
-        if start < 0 or ds.filtered(value, line) or not _literal_secret(value, True):
+        if start < 0 or ds.filtered(value, line):
             continue
-        yield value, start, start + len(value), "secret assignment"
+        quoted = start > 0 and line[start - 1] in "\"'`"
+        if not _literal_secret(value, quoted) or (not quoted and ctx.quoted_only):
+            continue
+        name = _name_before(line, start)
+        yield _Hit(value, start, start + len(value), _kind_of_name(name), name)
 
 
 # --- SEC305 -----------------------------------------------------------------------------------
 
 
-def _high_entropy(line: str) -> Iterator[tuple[str, int, int, str]]:
+_WORDS = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def _secret_context(line: str) -> bool:
+    """A line that talks about a secret: a sensitive name on it, and not a public key."""
+    if "public" in line.lower():
+        return False
+    return any(is_sensitive_name(w) for w in _WORDS.findall(line))
+
+
+def _high_entropy(line: str) -> Iterator[_Hit]:
     from .secrets_ds import engine
 
+    if not _secret_context(line):
+        return
     ds = engine()
     for value, label in ds.entropy_values(line):
         if len(value) < (16 if label == "hex" else 20):
@@ -283,7 +356,7 @@ def _high_entropy(line: str) -> Iterator[tuple[str, int, int, str]]:
             continue  # a path
         start = line.find(value)
         if start >= 0:
-            yield value, start, start + len(value), f"high-entropy {label} string"
+            yield _Hit(value, start, start + len(value), f"high-entropy {label} string")
 
 
 # --- the scan -----------------------------------------------------------------------------------
@@ -296,12 +369,12 @@ def _overlaps(start: int, end: int, claimed: list[tuple[int, int]]) -> bool:
 def _scan_line(line: str, base: int, ctx: _Context, claimed: list[tuple[int, int]]) -> list[SecretMatch]:
     found: list[SecretMatch] = []
 
-    def claim(kind: str, value: str, start: int, end: int, rule: str) -> None:
-        a, b = base + start, base + end
+    def claim(hit: _Hit, rule: str) -> None:
+        a, b = base + hit.start, base + hit.end
         if _overlaps(a, b, claimed):
             return
         claimed.append((a, b))
-        found.append(SecretMatch(kind, value, a, b, rule))
+        found.append(SecretMatch(hit.kind, hit.value, a, b, rule, hit.name))
 
     excluded: list[tuple[int, int]] | None = None
 
@@ -320,20 +393,20 @@ def _scan_line(line: str, base: int, ctx: _Context, claimed: list[tuple[int, int
                 continue
             if is_placeholder(value) or not_a_secret(m.start("value"), m.end("value")):
                 continue
-            claim(provider.kind, value, m.start("value"), m.end("value"), provider.rule)
+            claim(_Hit(value, m.start("value"), m.end("value"), provider.kind), provider.rule)
     if "://" in line and "@" in line:
-        for value, start, end, kind in _url_credentials(line):
-            claim(kind, value, start, end, "SEC303")
+        for hit in _url_credentials(line):
+            claim(hit, "SEC303")
     if ctx.context_rules and len(line) <= MAX_CONTEXT_LINE and _KEYWORD_RE.search(line):
-        for value, start, end, kind in _assignments(line, ctx):
-            if not not_a_secret(start, end):
-                claim(kind, value, start, end, "SEC304")
-        for value, start, end, kind in _keyword_plugin(line, ctx):
-            if not not_a_secret(start, end):
-                claim(kind, value, start, end, "SEC304")
-        for value, start, end, kind in _high_entropy(line):
-            if not not_a_secret(start, end):
-                claim(kind, value, start, end, "SEC305")
+        for hit in _assignments(line, ctx):
+            if not not_a_secret(hit.start, hit.end):
+                claim(hit, "SEC304")
+        for hit in _keyword_plugin(line, ctx):
+            if not not_a_secret(hit.start, hit.end):
+                claim(hit, "SEC304")
+        for hit in _high_entropy(line):
+            if not not_a_secret(hit.start, hit.end):
+                claim(hit, "SEC305")
     return found
 
 

@@ -70,4 +70,18 @@ def crashes(doc: TextDocument, ctx: RuleContext) -> Iterator[Problem]:
     return iter(())
 
 
-REGISTRY = Registry(rules=(*engine.RULES, bad_word, off_rule, crashes, fake_secret))
+@rule(
+    code="TX104",
+    name="hangs",
+    target=Target.TEXT,
+    category=Category.READINESS,
+    severity=Severity.NOTE,
+    summary="loops forever on HANG",
+)
+def hangs(doc: TextDocument, ctx: RuleContext) -> Iterator[Problem]:
+    while "HANG" in doc.source.text:
+        pass
+    return iter(())
+
+
+REGISTRY = Registry(rules=(*engine.RULES, bad_word, off_rule, crashes, hangs, fake_secret))

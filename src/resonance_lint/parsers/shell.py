@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Optional
+from typing import Callable
 
 from ..model import Span
 
@@ -33,7 +33,24 @@ _MAX_DEPTH = 6
 POSIX_SHELLS = frozenset({"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"})
 
 #: Words skipped at the start of a command (shell grammar, not programs).
-_RESERVED = frozenset({"if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "esac", "in"})
+_RESERVED = frozenset(
+    {
+        "if",
+        "then",
+        "else",
+        "elif",
+        "fi",
+        "do",
+        "done",
+        "while",
+        "until",
+        "!",
+        "{",
+        "}",
+        "esac",
+        "in",
+    }
+)
 
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=")
 
@@ -46,7 +63,9 @@ class _Wrapper:
     long_values: frozenset[str] = frozenset()  # long options that take a value
     positionals: int = 0  # operands before the command (``timeout 10s cmd``)
     assignments: bool = False  # ``env X=1 cmd``
-    stop_flags: frozenset[str] = frozenset()  # options meaning "no command follows" (``command -v``)
+    stop_flags: frozenset[str] = (
+        frozenset()
+    )  # options meaning "no command follows" (``command -v``)
 
 
 _WRAPPERS = MappingProxyType(
@@ -54,25 +73,58 @@ _WRAPPERS = MappingProxyType(
         "sudo": _Wrapper(
             short_values="ugCDhprtUT",
             long_values=frozenset(
-                {"--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--role", "--type", "--other-user", "--command-timeout"}
+                {
+                    "--user",
+                    "--group",
+                    "--close-from",
+                    "--chdir",
+                    "--host",
+                    "--prompt",
+                    "--role",
+                    "--type",
+                    "--other-user",
+                    "--command-timeout",
+                }
             ),
-            stop_flags=frozenset({"-l", "--list", "-v", "--validate", "-k", "-K", "-V", "--version", "-e", "--edit"}),
+            stop_flags=frozenset(
+                {"-l", "--list", "-v", "--validate", "-k", "-K", "-V", "--version", "-e", "--edit"}
+            ),
         ),
         "doas": _Wrapper(short_values="uC"),
-        "env": _Wrapper(short_values="uCS", long_values=frozenset({"--unset", "--chdir", "--split-string"}), assignments=True),
+        "env": _Wrapper(
+            short_values="uCS",
+            long_values=frozenset({"--unset", "--chdir", "--split-string"}),
+            assignments=True,
+        ),
         "nohup": _Wrapper(),
         "time": _Wrapper(short_values="fo", long_values=frozenset({"--format", "--output"})),
         "exec": _Wrapper(short_values="a"),
         "command": _Wrapper(stop_flags=frozenset({"-v", "-V"})),
         "builtin": _Wrapper(),
         "nice": _Wrapper(short_values="n", long_values=frozenset({"--adjustment"})),
-        "ionice": _Wrapper(short_values="cnp", long_values=frozenset({"--class", "--classdata", "--pid"})),
-        "timeout": _Wrapper(short_values="sk", long_values=frozenset({"--signal", "--kill-after"}), positionals=1),
-        "stdbuf": _Wrapper(short_values="ioe", long_values=frozenset({"--input", "--output", "--error"})),
+        "ionice": _Wrapper(
+            short_values="cnp", long_values=frozenset({"--class", "--classdata", "--pid"})
+        ),
+        "timeout": _Wrapper(
+            short_values="sk", long_values=frozenset({"--signal", "--kill-after"}), positionals=1
+        ),
+        "stdbuf": _Wrapper(
+            short_values="ioe", long_values=frozenset({"--input", "--output", "--error"})
+        ),
         "xargs": _Wrapper(
             short_values="IinLlPsdEa",
             long_values=frozenset(
-                {"--replace", "--max-args", "--max-lines", "--max-procs", "--max-chars", "--delimiter", "--eof", "--arg-file", "--process-slot-var"}
+                {
+                    "--replace",
+                    "--max-args",
+                    "--max-lines",
+                    "--max-procs",
+                    "--max-chars",
+                    "--delimiter",
+                    "--eof",
+                    "--arg-file",
+                    "--process-slot-var",
+                }
             ),
         ),
         "gosu": _Wrapper(positionals=1),
@@ -84,7 +136,31 @@ _WRAPPERS = MappingProxyType(
 )
 
 _SEPARATORS = frozenset({"&&", "||", ";", ";;", ";&", ";;&", "|", "|&", "&", "\n", "(", ")"})
-_OPERATORS = ("<<<", ";;&", "&>>", "<<-", "&&", "||", ";;", ";&", "|&", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "|", "&", ";", "<", ">", "(", ")")
+_OPERATORS = (
+    "<<<",
+    ";;&",
+    "&>>",
+    "<<-",
+    "&&",
+    "||",
+    ";;",
+    ";&",
+    "|&",
+    "<<",
+    ">>",
+    "<&",
+    ">&",
+    "<>",
+    ">|",
+    "&>",
+    "|",
+    "&",
+    ";",
+    "<",
+    ">",
+    "(",
+    ")",
+)
 _REDIRECTS = frozenset({"<<<", "&>>", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">"})
 _WORD_BREAK = frozenset(" \t\r\n|&;<>()")
 
@@ -105,7 +181,7 @@ class Word:
 @dataclass(frozen=True)
 class Redirect:
     operator: str
-    target: Optional[Word]
+    target: Word | None
 
 
 @dataclass(frozen=True)
@@ -121,14 +197,14 @@ class Command:
     words: tuple[Word, ...]
     assignments: tuple[Word, ...]
     wrappers: tuple[Word, ...]
-    name: Optional[Word]
+    name: Word | None
     args: tuple[Word, ...]
     redirects: tuple[Redirect, ...]
     span: Span
     connector: str
     pipeline: int
     pipe_index: int
-    pipe_span: Optional[Span]
+    pipe_span: Span | None
     depth: int
 
     @property
@@ -139,7 +215,7 @@ class Command:
         return self.name.value.rsplit("/", 1)[-1]
 
     @property
-    def sudo(self) -> Optional[Word]:
+    def sudo(self) -> Word | None:
         for word in self.wrappers:
             if word.value.rsplit("/", 1)[-1] == "sudo":
                 return word
@@ -149,7 +225,7 @@ class Command:
     def flags(self) -> tuple[Word, ...]:
         return tuple(w for w in self.args if w.is_flag)
 
-    def flag(self, *names: str) -> Optional[Word]:
+    def flag(self, *names: str) -> Word | None:
         """The first argument that is one of ``names``.
 
         Long names (``--yes``) also match ``--yes=value``; one-letter names (``-y``) also match
@@ -157,7 +233,9 @@ class Command:
         """
         longs = tuple(n for n in names if n.startswith("--"))
         shorts = "".join(n[1] for n in names if len(n) == 2 and n[0] == "-" and n[1] != "-")
-        others = tuple(n for n in names if not n.startswith("--") and not (len(n) == 2 and n[0] == "-"))
+        others = tuple(
+            n for n in names if not n.startswith("--") and not (len(n) == 2 and n[0] == "-")
+        )
         for word in self.args:
             value = word.value
             if value == "--":
@@ -170,9 +248,7 @@ class Command:
                 head = value.split("=", 1)[0]
                 if head in longs or value in others:
                     return word
-            elif value in others:
-                return word
-            elif shorts and any(ch in shorts for ch in value[1:]):
+            elif value in others or (shorts and any(ch in shorts for ch in value[1:])):
                 return word
         return None
 
@@ -378,7 +454,7 @@ class _Splitter:
                     break
         return min(i, end)
 
-    def _word(self, i: int, end: int, nested: list[tuple[int, int]]) -> Optional[_Tok]:
+    def _word(self, i: int, end: int, nested: list[tuple[int, int]]) -> _Tok | None:
         text = self.text
         posix = self.posix
         start = i
@@ -481,20 +557,22 @@ class _Splitter:
         toks = self.tokens(start, end, nested)
         commands: list[Command] = []
         words: list[_Tok] = []
-        redirects: list[tuple[str, Optional[_Tok]]] = []
-        pending_redirect: Optional[str] = None
+        redirects: list[tuple[str, _Tok | None]] = []
+        pending_redirect: str | None = None
         pipeline = self._next_pipeline()
         pipe_index = 0
         out_nested: list[Command] = []
 
-        def flush(connector: str, op: Optional[_Tok]) -> None:
+        def flush(connector: str, op: _Tok | None) -> None:
             nonlocal pipeline, pipe_index, pending_redirect
             if pending_redirect is not None:
                 redirects.append((pending_redirect, None))
                 pending_redirect = None
             piped = connector in ("|", "|&")
             if words:
-                cmd = self._command(words, redirects, connector, pipeline, pipe_index, op if piped else None, depth)
+                cmd = self._command(
+                    words, redirects, connector, pipeline, pipe_index, op if piped else None, depth
+                )
                 commands.append(cmd)
                 if depth < _MAX_DEPTH:
                     commands.extend(self._shell_c(cmd, words, depth))
@@ -543,11 +621,11 @@ class _Splitter:
     def _command(
         self,
         toks: Sequence[_Tok],
-        redirects: Sequence[tuple[str, Optional[_Tok]]],
+        redirects: Sequence[tuple[str, _Tok | None]],
         connector: str,
         pipeline: int,
         pipe_index: int,
-        pipe_op: Optional[_Tok],
+        pipe_op: _Tok | None,
         depth: int,
     ) -> Command:
         words = tuple(self._as_word(t) for t in toks)
@@ -569,7 +647,9 @@ class _Splitter:
         wrappers = words[wrapper_start:i]
         name = words[i] if i < n else None
         args = words[i + 1 :] if i < n else ()
-        reds = tuple(Redirect(op, self._as_word(t) if t is not None else None) for op, t in redirects)
+        reds = tuple(
+            Redirect(op, self._as_word(t) if t is not None else None) for op, t in redirects
+        )
         span = words[0].span.cover(words[-1].span)
         return Command(
             words=words,
@@ -623,7 +703,7 @@ class _Splitter:
         return sub.split(0, len(tok.value), depth + 1)
 
 
-def _skip_wrapper(words: Sequence[Word], i: int, spec: _Wrapper) -> Optional[int]:
+def _skip_wrapper(words: Sequence[Word], i: int, spec: _Wrapper) -> int | None:
     """Index of the first word after a wrapper's options and operands (None: no command)."""
     n = len(words)
     positionals = spec.positionals
@@ -663,9 +743,13 @@ def split_script(
     *,
     posix: bool = True,
     shell: tuple[str, ...] = ("/bin/sh", "-c"),
+    pipeline_base: int = 0,
 ) -> ShellScript:
-    """Split ``text`` into commands; ``span_of(start, end)`` maps offsets of ``text`` to spans."""
-    splitter = _Splitter(text, span_of, posix, [0])
+    """Split ``text`` into commands; ``span_of(start, end)`` maps offsets of ``text`` to spans.
+
+    Pipelines are numbered from ``pipeline_base + 1`` (to combine several texts in one script).
+    """
+    splitter = _Splitter(text, span_of, posix, [pipeline_base])
     commands = splitter.split(0, len(text), 0)
     commands.sort(key=lambda c: (c.span.line, c.span.column, c.depth))
     return ShellScript(tuple(commands), shell, posix)

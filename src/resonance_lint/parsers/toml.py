@@ -52,10 +52,8 @@ class TomlTree:
     """
 
     root: Mapping
-    headers: TMapping[tuple[int, int], Span] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
-    statement_starts: TMapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
+    headers: TMapping[tuple[int, int], Span] = field(default_factory=dict)
+    statement_starts: TMapping[int, int] = field(default_factory=dict)
 
     def header_span(self, node: Node) -> Span | None:
         """The header-name span of a table or array-of-tables entry, if a header defined it."""
@@ -87,7 +85,7 @@ def parse_toml(source: Source) -> TomlTree:
         raise ParseError(f"TOML nesting is deeper than {MAX_DEPTH} levels") from None
     except Exception as exc:  # a scanner bug must not crash the run
         raise ParseError(f"could not recover TOML positions: {exc}") from None
-    return TomlTree(root, MappingProxyType(headers), MappingProxyType(starts))
+    return TomlTree(root, headers, starts)
 
 
 def load(text: str) -> dict[str, Any]:

@@ -379,6 +379,15 @@ class _Converter:
         end_line, end_column = line + breaks, trimmed - line_start + 1
         return start, end, Span(line, column, end_line, end_column)
 
+    def _span_of(self, start: int, end: int) -> Span:
+        """Like :meth:`Source.span_of`, without building the whole file's line table."""
+        if not self.use_marks:
+            return self.source.span_of(start, end)
+        text = self.text
+        line, column = _position(text, 0, 1, start)
+        end_line, end_column = _position(text, start, line, end)
+        return Span(line, column, end_line, end_column)
+
     def convert(self, node: Any, depth: int) -> Node:
         key = id(node)
         done = self.memo.get(key)
@@ -462,8 +471,15 @@ class _Converter:
             if mapped is None:
                 yield Expression(inner, value[start:end], scalar.span, exact=False)
             else:
-                span = self.source.span_of(mapped[0], mapped[1])
-                yield Expression(inner, value[start:end], span)
+                yield Expression(inner, value[start:end], self._span_of(mapped[0], mapped[1]))
+
+
+def _position(text: str, origin: int, origin_line: int, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of ``offset``: ``origin`` (<= ``offset``) is on ``origin_line``."""
+    breaks = text.count("\n", origin, offset) + text.count("\r", origin, offset)
+    breaks -= text.count("\r\n", origin, offset)
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return origin_line + breaks, offset - line_start + 1
 
 
 def resolve_plain(raw: str) -> tuple[ScalarValue, str]:

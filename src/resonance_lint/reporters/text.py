@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections import Counter, defaultdict
-
 from typing import TYPE_CHECKING
 
 from ..model import Category, Finding, Severity

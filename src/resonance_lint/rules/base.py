@@ -83,9 +83,22 @@ class Rule(Generic[D]):
     def code(self) -> str:
         return self.meta.code
 
+    def __reduce__(self) -> tuple[Callable[[str, str], Rule[Any]], tuple[str, str]]:
+        # The decorated name holds the Rule, so pickle by reference to it (process pools).
+        return (_load_rule, (self.check.__module__, self.check.__name__))
+
     @property
     def name(self) -> str:
         return self.meta.name
+
+
+def _load_rule(module: str, name: str) -> Rule[Any]:
+    import importlib
+
+    found = getattr(importlib.import_module(module), name)
+    if not isinstance(found, Rule):
+        raise TypeError(f"{module}.{name} is not a rule")
+    return found
 
 
 def rule(

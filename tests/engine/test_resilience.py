@@ -1,0 +1,130 @@
+"""Bad input is normal input: the run completes, other files are checked, exit code per contract."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import os
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_rules import REGISTRY
+
+from helpers import write_tree
+from resonance_lint.config import Config
+from resonance_lint.engine import Report, run
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def lint(tmp_path: Path, config: Config | None = None, **kwargs: Any) -> Report:
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        return run(["."], config or Config(), registry=REGISTRY, today=TODAY, **kwargs)
+    finally:
+        os.chdir(old)
+
+
+def where(report: Report) -> list[tuple[str, int, int, str]]:
+    return [(f.path, f.span.line, f.span.column, f.code) for f in report.findings]
+
+
+def test_time_budget_stops_a_hanging_file(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.txt": "HANG\n", "b.txt": "BAD\n"})
+    report = lint(tmp_path, Config(file_time_budget=0.3))
+    assert where(report) == [("a.txt", 1, 1, "RL002"), ("b.txt", 1, 1, "TX101")]
+    assert "file-time-budget" in report.findings[0].message
+
+
+def test_pool_gives_the_same_result_as_one_process(tmp_path: Path) -> None:
+    files = {f"d{n // 10}/f{n}.txt": ("BAD\n" if n % 3 else "ok\n") for n in range(150)}
+    files["crash.txt"] = "CRASH\n"
+    write_tree(tmp_path, files)
+    one = lint(tmp_path, jobs=1)
+    two = lint(tmp_path, jobs=2)
+    assert where(one) == where(two)
+    assert [f.fingerprint for f in one.findings] == [f.fingerprint for f in two.findings]
+    assert len(one.findings) == 100
+    assert [e.where for e in two.internal_errors] == ["TX103"]
+
+
+def test_file_deleted_during_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, {"Dockerfile": "FROM a\n", "b.txt": "BAD\n"})
+    real_open = builtins.open
+
+    def vanishing(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file).endswith("Dockerfile"):
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", vanishing)
+    report = lint(tmp_path)
+    assert where(report) == [("Dockerfile", 1, 1, "RL002"), ("b.txt", 1, 1, "TX101")]
+    assert "No such file" in report.findings[0].message
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("running as root: file permissions do not stop root from reading")
+    write_tree(tmp_path, {"Dockerfile": "FROM a\n", "b.txt": "BAD\n"})
+    (tmp_path / "Dockerfile").chmod(0)
+    try:
+        report = lint(tmp_path)
+    finally:
+        (tmp_path / "Dockerfile").chmod(0o644)
+    assert where(report) == [("Dockerfile", 1, 1, "RL002"), ("b.txt", 1, 1, "TX101")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"FROM a\n\xff\xfe\xfd\n", "not valid UTF-8"),
+        (b"FROM a\x00\n", "binary"),
+    ],
+)
+def test_undecodable_target_file(tmp_path: Path, content: bytes, message: str) -> None:
+    write_tree(tmp_path, {"Dockerfile": content, "b.txt": "BAD\n"})
+    report = lint(tmp_path)
+    assert where(report) == [("Dockerfile", 1, 1, "RL002"), ("b.txt", 1, 1, "TX101")]
+    assert message in report.findings[0].message
+
+
+def test_huge_file_is_not_read(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"b.txt": "BAD\n"})
+    with open(tmp_path / "main.tf", "wb") as handle:  # 100 MB, sparse: cheap to make
+        handle.truncate(100 * 1024 * 1024)
+    report = lint(tmp_path)
+    assert where(report) == [("b.txt", 1, 1, "TX101"), ("main.tf", 1, 1, "RL002")]
+    assert "size limit" in report.findings[1].message
+
+
+def test_empty_files_and_a_folder_named_dockerfile(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"empty.txt": "", "Dockerfile/inner.txt": "BAD\n"})
+    assert where(lint(tmp_path)) == [("Dockerfile/inner.txt", 1, 1, "TX101")]
+
+
+def test_crlf_and_tabs_keep_positions(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.txt": b"ok\r\n\tBAD\r\nx\rBAD\n"})
+    assert where(lint(tmp_path)) == [("a.txt", 2, 2, "TX101"), ("a.txt", 4, 1, "TX101")]
+
+
+def test_no_network_during_a_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a socket was opened during a scan")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    write_tree(tmp_path, {"a.txt": "BAD\n"})
+    assert where(lint(tmp_path)) == [("a.txt", 1, 1, "TX101")]
+
+
+def test_scanned_files_are_never_written(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.txt": "BAD\n", "Dockerfile": "FROM a\n"})
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file()}
+    lint(tmp_path)
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file()}
+    assert before == after
