@@ -73,12 +73,11 @@ def run_ours(files: list[tuple[str, str]]) -> list[tuple[str, object]]:
 
 def run_no_prefilter(files: list[tuple[str, str]]) -> None:
     """The same detectors on every line (what the prefilter saves)."""
-    everything = secrets_scan.re.compile(r"[^\n]")
     for path, text in files:
         lock = secrets_scan.is_lock_file(path)
         ctx = secrets_scan._Context(path, secrets_scan._quoted_only(path), not lock)
         claimed: list[tuple[int, int]] = []
-        for start, end in secrets_scan.candidate_lines(text, everything):
+        for start, end in secrets_scan.all_lines(text):
             line = text[start:end]
             secrets_scan._scan_line(line, start, ctx, claimed)
             if ctx.context_rules and len(line) <= secrets_scan.MAX_CONTEXT_LINE:

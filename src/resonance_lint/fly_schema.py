@@ -93,12 +93,8 @@ class Key:
     legacy_list: str = ""  # FLY110 advice when a MAP is written as a list of tables
     list_item: Optional[Section] = None  # the schema of those legacy list items
     alias_of: str = ""  # the canonical key this one stands for
-
-    @property
-    def is_section(self) -> bool:
-        return self.kind in (TABLE, TABLES) or (self.kind == MAP and self.item is not None and (
-            self.item.kind in (TABLE, TABLES)
-        ))
+    legacy_string: str = ""  # TABLE: FLY110 advice when written as a string matching
+    legacy_string_pattern: str = ""  # this regular expression
 
 
 @dataclass(frozen=True)
@@ -259,7 +255,13 @@ _SERVICE = _section(
             ),
             **_AUTOSCALE,
             "ports": Key(TABLES, section=_PORT),
-            "concurrency": Key(TABLE, section=_CONCURRENCY),
+            "concurrency": Key(
+                TABLE,
+                section=_CONCURRENCY,
+                legacy_string="write `[services.concurrency]` with `type`, `soft_limit` and "
+                "`hard_limit`; the \"soft,hard\" string is legacy",
+                legacy_string_pattern=r"\s*\d+\s*,\s*\d+\s*",
+            ),
             "tcp_checks": Key(TABLES, "TCP health checks", section=_TCP_CHECK),
             "http_checks": Key(TABLES, "HTTP health checks", section=_HTTP_CHECK),
             "machine_checks": Key(TABLES, section=_MACHINE_CHECK, single=False),

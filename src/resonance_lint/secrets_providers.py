@@ -5,8 +5,8 @@ regular expression whose group ``value`` is the secret, and optionally a validat
 accept the value. Formats are specific (fixed prefixes, exact lengths, checksums where cheap)
 so that they can be trusted without context: these are SEC302 findings.
 
-Each provider names the literal ``markers`` (or a ``prefilter`` regex) a line must contain for
-its pattern to run; :func:`prefilter_parts` collects them for the global prefilter.
+Each provider names the literal ``markers`` a line must contain for its pattern to run;
+:func:`prefilter_markers` collects them for the scanner's prefilter.
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ class Provider:
     rule: str
     pattern: re.Pattern[str]
     validator: Optional[Validator] = None
-    #: Literal substrings (case-sensitive); the pattern only runs on lines holding one of them.
+    #: Literal substrings (case-sensitive): the prefilter selects lines holding one of them,
+    #: and the pattern only runs on such lines. Empty: a format without a distinctive prefix
+    #: (Twilio, Mailchimp, Discord), tried on lines that are candidates for another reason
+    #: (a sensitive keyword such as key/token/secret/auth, or the provider's name).
     markers: tuple[str, ...] = ()
-    #: For formats without a literal prefix: a cheap regex for the global prefilter.
-    prefilter: str = ""
 
 
 def _b64url_json(segment: str) -> object:
@@ -239,14 +240,12 @@ PROVIDERS: tuple[Provider, ...] = (
         "SEC302",
         _p(_L + r"(?P<value>(?:SK|AC)[0-9a-f]{32})" + _R),
         _mixed,
-        prefilter=r"(?:SK|AC)[0-9a-f]{32}",
     ),
     Provider(
         "Mailchimp API key",
         "SEC302",
         _p(_L + r"(?P<value>[0-9a-f]{32}-us\d{1,2})" + _R),
         _mixed,
-        markers=("-us",),
     ),
     Provider(
         "Square token",
@@ -297,7 +296,6 @@ PROVIDERS: tuple[Provider, ...] = (
         "SEC302",
         _p(_L + r"(?P<value>[MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38})" + _R),
         _mixed_case_and_digit,
-        prefilter=r"[MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.",
     ),
     # --- cloud --------------------------------------------------------------------------------
     Provider(
@@ -400,13 +398,6 @@ PROVIDERS: tuple[Provider, ...] = (
 )
 
 
-def prefilter_parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(literal markers, regex markers) of all providers, for the global prefilter."""
-    literals: dict[str, None] = {}
-    regexes: dict[str, None] = {}
-    for provider in PROVIDERS:
-        for marker in provider.markers:
-            literals[marker] = None
-        if provider.prefilter:
-            regexes[provider.prefilter] = None
-    return tuple(literals), tuple(regexes)
+def prefilter_markers() -> tuple[str, ...]:
+    """The literal markers of all providers (deduplicated, table order)."""
+    return tuple(dict.fromkeys(m for p in PROVIDERS for m in p.markers))

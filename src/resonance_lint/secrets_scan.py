@@ -26,32 +26,102 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .secrets import SecretMatch, is_lock_file, is_placeholder, is_sensitive_name
-from .secrets_providers import PROVIDERS, prefilter_parts
+from .secrets_providers import PROVIDERS, prefilter_markers
 
 #: Lines longer than this (minified code, data blobs) only get the format detectors (1–3).
 MAX_CONTEXT_LINE = 1000
 
-#: Keyword hints that make a line a candidate for the context detectors (SEC304, SEC305).
-_KEYWORD_HINT = (
-    r"pass|pwd|secret|token|auth|cred|bearer|jwt|dsn|cookie|salt|pepper|key|contrase|"
-    r"(?<![a-z])pat(?![a-z])"
+#: Lowercase hints that make a line a candidate for the context detectors (SEC304, SEC305) and
+#: for the providers without a literal prefix. Found with ``str.find`` on the lowercased text.
+KEYWORD_HINTS: tuple[str, ...] = (
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "auth",
+    "cred",
+    "bearer",
+    "jwt",
+    "dsn",
+    "cookie",
+    "salt",
+    "pepper",
+    "key",
+    "contrase",
+    "_pat",
+    "twilio",
+    "mailchimp",
+    "discord",
 )
-_KEYWORD_RE = re.compile(_KEYWORD_HINT, re.IGNORECASE)
+_KEYWORD_RE = re.compile("|".join(re.escape(k) for k in KEYWORD_HINTS), re.IGNORECASE)
+
+#: Literal markers of the format detectors (case-sensitive). ``://`` lines count only with an
+#: ``@`` on them (credentials in URLs).
+FORMAT_MARKERS: tuple[str, ...] = (*prefilter_markers(), "PuTTY-User-Key")
 
 
-def _build_prefilter(with_keywords: bool) -> re.Pattern[str]:
-    literals, regexes = prefilter_parts()
-    literal_alt = "|".join(re.escape(m) for m in sorted(literals, key=len, reverse=True))
-    parts = [literal_alt, *regexes, r"PRIVATE KEY", r"PuTTY-User-Key", r"://"]
-    if with_keywords:
-        parts.append(f"(?i:{_KEYWORD_HINT})")
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+def _add_lines(text: str, needle: str, starts: set[int], need_at: bool = False) -> None:
+    """Add the start offset of every line of ``text`` that contains ``needle``."""
+    find = text.find
+    pos = find(needle)
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = find("\n", pos)
+        if end < 0:
+            end = len(text)
+        if not need_at or text.find("@", start, end) >= 0:
+            starts.add(start)
+        pos = find(needle, end)
 
 
-#: Candidate lines for every detector.
-_PREFILTER = _build_prefilter(with_keywords=True)
-#: Candidate lines for the format detectors only (lock files).
-_FORMAT_PREFILTER = _build_prefilter(with_keywords=False)
+def candidate_starts(text: str, keywords: bool = True) -> list[int]:
+    """Sorted start offsets of the candidate lines of ``text`` (the prefilter).
+
+    A line is a candidate when it holds a provider marker, ``://`` together with ``@``, or
+    (``keywords``) a keyword hint in any case. Only ``str.find`` runs over the whole text.
+    """
+    starts: set[int] = set()
+    for marker in FORMAT_MARKERS:
+        if marker in text:
+            _add_lines(text, marker, starts)
+    if "://" in text and "@" in text:
+        _add_lines(text, "://", starts, need_at=True)
+    if keywords:
+        lower = text.lower()
+        if len(lower) == len(text):
+            for hint in KEYWORD_HINTS:
+                if hint in lower:
+                    _add_lines(lower, hint, starts)
+        else:  # lowercasing changed offsets (rare Unicode): fall back to the regex
+            for m in _KEYWORD_RE.finditer(text):
+                starts.add(text.rfind("\n", 0, m.start()) + 1)
+    return sorted(starts)
+
+
+def candidate_lines(text: str, keywords: bool = True) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the candidate lines (end excludes ``\\r\\n``)."""
+    n = len(text)
+    for start in candidate_starts(text, keywords):
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        if end > start and text[end - 1] == "\r":
+            end -= 1
+        yield start, end
+
+
+def all_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of every line (no prefilter; for measurements)."""
+    start = 0
+    n = len(text)
+    while start <= n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        stop = end - 1 if end > start and text[end - 1] == "\r" else end
+        yield start, stop
+        start = end + 1
+
 
 class _Hit(NamedTuple):
     """A detector's raw result, offsets into the line."""
@@ -410,24 +480,6 @@ def _scan_line(line: str, base: int, ctx: _Context, claimed: list[tuple[int, int
     return found
 
 
-def candidate_lines(text: str, prefilter: re.Pattern[str] = _PREFILTER) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of the lines the prefilter selects (end excludes the newline)."""
-    pos = 0
-    n = len(text)
-    search = prefilter.search
-    while pos < n:
-        m = search(text, pos)
-        if m is None:
-            return
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        if end < 0:
-            end = n
-        stop = end - 1 if end > start and text[end - 1] == "\r" else end
-        yield start, stop
-        pos = end + 1
-
-
 @lru_cache(maxsize=16)
 def scan(text: str, path: str) -> tuple[SecretMatch, ...]:
     """All secrets in ``text`` (a file named ``path``, or a value when ``path`` is empty)."""
@@ -439,9 +491,8 @@ def scan(text: str, path: str) -> tuple[SecretMatch, ...]:
         for key in _private_keys(text):
             claimed.append((key.start, key.end))
             found.append(key)
-    prefilter = _FORMAT_PREFILTER if lock else _PREFILTER
     blocks = list(claimed)
-    for start, end in candidate_lines(text, prefilter):
+    for start, end in candidate_lines(text, keywords=not lock):
         if blocks and any(s <= start and end <= e for s, e in blocks):
             continue  # a line inside a private key block: the block is reported already
         found.extend(_scan_line(text[start:end], start, ctx, claimed))

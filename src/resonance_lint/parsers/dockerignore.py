@@ -118,11 +118,11 @@ def parse(source: Source) -> DockerignoreDocument:
     for line_end, next_start in ends:
         line_no += 1
         line = text[pos:line_end]
-        start = pos
         pos = next_start
+        bom = 0
         if line_no == 1 and line.startswith("\ufeff"):
             line = line[1:]
-            start += 1
+            bom = 1
         if line.startswith("#"):
             continue
         stripped = line.strip()
@@ -133,9 +133,7 @@ def parse(source: Source) -> DockerignoreDocument:
         body = stripped[1:].strip() if negated else stripped
         if not body:
             continue
-        column = start - (text.rfind("\n", 0, start) + 1) if False else lead + 1
+        column = lead + 1 + bom
         span = Span(line_no, column, line_no, column + len(stripped))
         patterns.append(IgnorePattern(_clean(body), negated, span))
-        if pos >= len(text) and next_start == line_end:
-            break
     return DockerignoreDocument(source=source, patterns=tuple(patterns))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import NoReturn, Optional
+from typing import NoReturn
 
 from ..errors import ParseError
 from ..model import Mapping, Node, Pair, Scalar, Sequence, Span
@@ -121,7 +121,8 @@ def _lex(text: str, pos: int, depth: int, interp: bool, where: _Positions) -> _L
     match = _TOKEN.match
     while True:
         m = match(text, pos)
-        kind = m.lastgroup
+        assert m is not None  # the pattern always matches (``bad``/``eof`` catch the rest)
+        kind = m.lastgroup or "bad"
         start, end = m.span(kind)
         pos = end
         if kind == "id" or kind == "str" or kind == "num":
@@ -176,7 +177,8 @@ def _scan_quoted(
     body = _STR_BODY.match
     n = len(text)
     while True:
-        pos = body(text, pos).end()
+        found = body(text, pos)
+        pos = found.end() if found is not None else pos
         if pos >= n:
             where.error("unterminated string: no closing quote", start)
         ch = text[pos]
@@ -273,7 +275,7 @@ class _Parser:
 
     # --- helpers ------------------------------------------------------------------------
 
-    def fail(self, message: str, index: Optional[int] = None) -> NoReturn:
+    def fail(self, message: str, index: int | None = None) -> NoReturn:
         at = self.i if index is None else index
         kind = self.kinds[at]
         if kind == "eof":

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import ClassVar, Optional, Union
+from typing import ClassVar, Union
 
 from ..errors import ParseError
 from ..model import Document, Node, Scalar, Source, Target, to_python
@@ -107,8 +107,8 @@ class Resolved:
     """
 
     node: Node
-    origin: Optional[str] = None
-    path: Optional[str] = None
+    origin: str | None = None
+    path: str | None = None
 
     @property
     def followed(self) -> bool:

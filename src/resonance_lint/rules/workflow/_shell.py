@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 _WRAPPERS = frozenset({"sudo", "env", "time", "exec", "command", "nohup", "xargs"})
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
-_REDIRECT = re.compile(r"(?:[0-9]*|&)(?:>>|>\||>&?|<<<|<)")
+_REDIRECT = re.compile(r"(?:[0-9]*|&)(?:>>|>\||>&?|<<<|<<-?|<)")
 
 
 @dataclass(frozen=True)
@@ -135,11 +135,8 @@ class _Tokenizer:
                 op = redirect.group()
                 words.append(Word(op, op, i, redirect.end()))
                 i = redirect.end()
-                if op.endswith("<") and s.startswith("<", i):  # here-document
-                    i += 1
-                    strip = s.startswith("-", i)
-                    if strip:
-                        i += 1
+                if op.startswith("<<") and op != "<<<":  # here-document
+                    strip = op.endswith("-")
                     while i < n and s[i] in " \t":
                         i += 1
                     end = self._word_end(i)
@@ -194,8 +191,7 @@ class _Tokenizer:
         while i < n:
             ch = s[i]
             if ch in " \t\r\n;&|<>()":
-                if ch in "<>" or ch in "()" or ch in ";&|" or ch in " \t\r\n":
-                    return i
+                return i
             if ch == "\\":
                 if i + 1 < n and s[i + 1] in "\r\n":
                     return i
