@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Callable
 
 import click
 
@@ -136,6 +136,7 @@ def lint_command(
         jobs=jobs or (os.cpu_count() or 1),
         forced_target=Target(forced) if forced else None,
         baseline=known,
+        progress=_progress_bar() if sys.stderr.isatty() and not quiet else None,
     )
     if write_baseline:
         baseline_mod.write(write_baseline, report.findings)
@@ -165,6 +166,28 @@ def lint_command(
         return EXIT_OK
     threshold = config.fail_on.rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in report.findings) else EXIT_OK
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A one-line progress counter on stderr (terminals only), for runs of many files."""
+    import time
+
+    started = time.monotonic()
+    shown = [0.0]
+
+    def update(done: int, total: int) -> None:
+        now = time.monotonic()
+        if total < 200 or (now - shown[0] < 0.1 and done != total):
+            return
+        shown[0] = now
+        width = 30
+        filled = width * done // total
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rchecking [{bar}] {done}/{total} files {now - started:4.1f}s{end}")
+        sys.stderr.flush()
+
+    return update
 
 
 def _print_rich(text: str) -> None:

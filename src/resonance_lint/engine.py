@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any, Callable
 
 from .config import Config
-from .discovery import FileEntry, discover, glob_match
+from .discovery import Discovery, FileEntry, discover, glob_match
 from .errors import ParseError, ResonanceError
 from .model import (
     Document,
@@ -320,6 +320,7 @@ def run(
     forced_target: Target | None = None,
     baseline: frozenset[str] | None = None,
     only_paths: frozenset[str] | None = None,
+    with_context: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     registry = registry or default_registry()
@@ -334,6 +335,10 @@ def run(
         forced=forced_target,
         cwd=cwd,
     )
+    context: frozenset[str] = frozenset()
+    if with_context and found.files and all(e.explicit for e in found.files):
+        found, context = _with_context(found, config, cwd)
+        only_paths = frozenset(e.path for e in found.files if e.path not in context)
     targets_needed = {r.meta.target for r in rules}
     if Target.TERRAFORM_MODULE in targets_needed:
         targets_needed.add(Target.TERRAFORM)
@@ -346,12 +351,15 @@ def run(
     jobs_list = []
     for entry in found.files:
         parse_targets = tuple(t for t in entry.targets if t in _PARSERS and t in targets_needed)
+        in_context = entry.path in context
+        if in_context and not parse_targets:
+            continue
         if not parse_targets and not text_wanted and not entry.explicit:
             continue
         jobs_list.append(
             _FileJob(
                 entry,
-                text_wanted,
+                text_wanted and not in_context,
                 parse_targets,
                 config.max_file_size,
                 config.file_time_budget,
@@ -392,7 +400,7 @@ def run(
     subjects: list[Document | Project] = []
     for doc in documents:
         primary.setdefault(doc.path, doc)
-        if by_target.get(doc.target):
+        if by_target.get(doc.target) and doc.path not in context:
             subjects.append(doc)
     if by_target.get(Target.PROJECT):
         subjects.append(project)
@@ -436,13 +444,63 @@ def run(
     findings.sort(key=lambda f: f.sort_key)
     return Report(
         findings=tuple(findings),
-        files_checked=len(jobs_list),
+        files_checked=len(jobs_list) - len(context),
         rules=rules,
         suppressed=suppressed,
         baselined=baselined,
         internal_errors=tuple(internal),
         sources=MappingProxyType(sources),
     )
+
+
+# Targets loaded from the whole repository as context for cross-file rules when only some files
+# are passed (pre-commit): few per repository, and any of them can point at any other.
+_CONTEXT_TARGETS = frozenset({Target.DOCKERFILE, Target.DOCKERIGNORE, Target.FLY, Target.WORKFLOW})
+
+
+def _repository_root(paths: Sequence[str]) -> str:
+    """The git work tree holding the paths, else their common folder."""
+    common = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+    folder = common
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return common
+        folder = parent
+
+
+def _with_context(
+    found: Discovery, config: Config, cwd: str | None
+) -> tuple[Discovery, frozenset[str]]:
+    """Add the passed files' linked siblings, so cross-file rules see them (pre-commit mode).
+
+    Context files are parsed but not linted themselves: the run reports only findings located in
+    the files passed. Context = Dockerfiles, .dockerignore, fly.toml and workflows anywhere in
+    the repository, plus Terraform files in the folders (modules) of passed Terraform files.
+    """
+    root = _repository_root([e.abspath for e in found.files])
+    whole = discover(
+        [root],
+        excludes=config.exclude,
+        exclude_root=config.root,
+        respect_gitignore=config.respect_gitignore,
+        cwd=cwd,
+    )
+    passed = {e.path for e in found.files}
+    modules = {os.path.dirname(e.abspath) for e in found.files if Target.TERRAFORM in e.targets}
+    extra = tuple(
+        e
+        for e in whole.files
+        if e.path not in passed
+        and (
+            any(t in _CONTEXT_TARGETS for t in e.targets)
+            or (Target.TERRAFORM in e.targets and os.path.dirname(e.abspath) in modules)
+        )
+    )
+    files = tuple(sorted((*found.files, *extra), key=lambda e: e.path))
+    return Discovery(files, whole.listing | found.listing), frozenset(e.path for e in extra)
 
 
 def _map(

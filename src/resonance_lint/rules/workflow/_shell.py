@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WRAPPERS = frozenset({"sudo", "env", "time", "exec", "command", "nohup", "xargs"})
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
@@ -84,8 +85,9 @@ class Command:
                     yield word, word, text[len(flag) + 1 :]
 
 
+@lru_cache(maxsize=2048)
 def commands(script: str) -> tuple[Command, ...]:
-    """The simple commands of ``script`` in order."""
+    """The simple commands of ``script`` in order (memoised: several rules read each script)."""
     return tuple(_Tokenizer(script).run())
 
 
