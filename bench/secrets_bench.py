@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     t0 = time.perf_counter()
-    import resonance_lint.secrets_ds as ds  # noqa: PLC0415
+    import resonance_lint.secrets_ds as ds
 
     ds.engine()
     print(f"detect-secrets import + plugin setup (once): {time.perf_counter() - t0:.3f}s")
@@ -146,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{n_bytes / ours_time / 1e6:.1f} MB/s)"
     )
     no_pre = best_of(1, lambda: run_no_prefilter(files))
-    print(f"same detectors without prefilter: {no_pre:.3f}s (prefilter saves {no_pre / ours_time:.1f}x)")
+    print(
+        f"same detectors without prefilter: {no_pre:.3f}s "
+        f"(prefilter saves {no_pre / ours_time:.1f}x)"
+    )
 
     by_rule: Counter[str] = Counter()
     by_kind: Counter[tuple[str, str]] = Counter()

@@ -23,7 +23,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
-_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "checklist")
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -145,7 +145,7 @@ def lint_command(
         )
         return _internal(report)
     use_color = (
-        fmt == "text"
+        fmt in ("text", "checklist")
         and output is None
         and (color == "always" or (color == "auto" and sys.stdout.isatty()))
     )

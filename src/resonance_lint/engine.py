@@ -79,6 +79,7 @@ class Report:
     suppressed: int = 0
     baselined: int = 0
     internal_errors: tuple[InternalError, ...] = ()
+    targets_seen: frozenset[Target] = frozenset()
     sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
 
 
@@ -449,6 +450,7 @@ def run(
         suppressed=suppressed,
         baselined=baselined,
         internal_errors=tuple(internal),
+        targets_seen=frozenset(d.target for d in documents if d.path not in context),
         sources=MappingProxyType(sources),
     )
 

@@ -26,7 +26,6 @@ import re
 from collections.abc import Mapping as TMapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Optional
 
 # --- value kinds -------------------------------------------------------------------------------
 
@@ -81,17 +80,17 @@ class Key:
     doc: str = ""
     default: object = None
     enum: tuple[str, ...] = ()
-    section: Optional[Section] = None  # TABLE / TABLES (and MAP of tables via ``item``)
-    item: Optional[Key] = None  # MAP: every value; legacy list items for ``list_item``
+    section: Section | None = None  # TABLE / TABLES (and MAP of tables via ``item``)
+    item: Key | None = None  # MAP: every value; legacy list items for ``list_item``
     array: bool = True  # TABLES: a list of tables is accepted
     single: bool = True  # TABLES: a single table is accepted too (flyctl patches it)
     unit: str = ""  # DURATION: ms | s | ns; SIZE: gb | mb
     int_ok: bool = True  # SIZE: a bare integer is accepted
-    minimum: Optional[float] = None  # numbers; durations in seconds; sizes in ``unit``
-    maximum: Optional[float] = None
+    minimum: float | None = None  # numbers; durations in seconds; sizes in ``unit``
+    maximum: float | None = None
     legacy: str = ""  # FLY110 advice when the key is used at all
     legacy_list: str = ""  # FLY110 advice when a MAP is written as a list of tables
-    list_item: Optional[Section] = None  # the schema of those legacy list items
+    list_item: Section | None = None  # the schema of those legacy list items
     alias_of: str = ""  # the canonical key this one stands for
     legacy_string: str = ""  # TABLE: FLY110 advice when written as a string matching
     legacy_string_pattern: str = ""  # this regular expression
@@ -103,7 +102,7 @@ class Section:
 
     name: str
     keys: TMapping[str, Key] = field(default_factory=lambda: MappingProxyType({}))
-    free: Optional[Key] = None
+    free: Key | None = None
 
     def known(self) -> tuple[str, ...]:
         """Keys worth suggesting: not legacy, not aliases."""
@@ -114,7 +113,7 @@ def _keys(**keys: Key) -> TMapping[str, Key]:
     return MappingProxyType(keys)
 
 
-def _section(name: str, keys: TMapping[str, Key], free: Optional[Key] = None) -> Section:
+def _section(name: str, keys: TMapping[str, Key], free: Key | None = None) -> Section:
     return Section(name, keys, free)
 
 
@@ -169,7 +168,7 @@ _HEADER_ITEM = _section("headers", _keys(name=Key(STRING), value=Key(ANY)))
 _HEADERS = Key(
     HEADERS,
     "headers sent with the check",
-    legacy_list="write check headers as a table: `[….headers]` with `Name = \"value\"`",
+    legacy_list='write check headers as a table: `[….headers]` with `Name = "value"`',
     list_item=_HEADER_ITEM,
 )
 
@@ -259,7 +258,7 @@ _SERVICE = _section(
                 TABLE,
                 section=_CONCURRENCY,
                 legacy_string="write `[services.concurrency]` with `type`, `soft_limit` and "
-                "`hard_limit`; the \"soft,hard\" string is legacy",
+                '`hard_limit`; the "soft,hard" string is legacy',
                 legacy_string_pattern=r"\s*\d+\s*,\s*\d+\s*",
             ),
             "tcp_checks": Key(TABLES, "TCP health checks", section=_TCP_CHECK),
@@ -291,7 +290,7 @@ _TOP_CHECK_LIST_ITEM = _section(
 
 _COMPUTE_KEYS = _keys(
     size=Key(STRING, "Machine preset (shared-cpu-1x …)"),
-    memory=Key(SIZE, "memory (\"512mb\", \"2gb\"; integer = MB)", unit="mb"),
+    memory=Key(SIZE, 'memory ("512mb", "2gb"; integer = MB)', unit="mb"),
     cpu_kind=Key(ENUM, "shared or performance", enum=("shared", "performance")),
     cpus=Key(INT, "vCPUs", minimum=1),
     memory_mb=Key(INT, "memory in MB", minimum=1),
@@ -309,12 +308,14 @@ _MOUNT = _section(
     _keys(
         source=Key(STRING, "volume name"),
         destination=Key(STRING, "mount path"),
-        initial_size=Key(SIZE, "size of volumes created by deploy (integer = GB)", unit="gb",
-                         minimum=1),
+        initial_size=Key(
+            SIZE, "size of volumes created by deploy (integer = GB)", unit="gb", minimum=1
+        ),
         snapshot_retention=Key(INT, "days snapshots are kept (1-60)", 5),
         scheduled_snapshots=Key(BOOL, "daily snapshots", True),
-        auto_extend_size_threshold=Key(INT, "percent used that triggers growth", minimum=50,
-                                       maximum=99),
+        auto_extend_size_threshold=Key(
+            INT, "percent used that triggers growth", minimum=50, maximum=99
+        ),
         auto_extend_size_increment=Key(SIZE, unit="gb", int_ok=False, minimum=1, maximum=100),
         auto_extend_size_limit=Key(SIZE, unit="gb", int_ok=False, minimum=1, maximum=500),
         processes=_PROCESSES,
@@ -417,8 +418,9 @@ _BUILD = _section(
 _DEPLOY = _section(
     "deploy",
     _keys(
-        strategy=Key(ENUM, "how a release replaces the previous one", "rolling",
-                     enum=DEPLOY_STRATEGIES),
+        strategy=Key(
+            ENUM, "how a release replaces the previous one", "rolling", enum=DEPLOY_STRATEGIES
+        ),
         max_unavailable=Key(NUMBER, "Machines (>= 1) or fraction (< 1) down at once", 0.33),
         wait_timeout=Key(DURATION, "wait for Machines to start", "5m", unit="ns"),
         release_command=Key(STRING, "runs before each release"),
@@ -437,8 +439,9 @@ ROOT = _section(
         app=Key(STRING, "app name"),
         primary_region=Key(STRING, "region for new Machines"),
         kill_signal=Key(SIGNAL, "signal sent on stop", "SIGINT"),
-        kill_timeout=Key(DURATION, "seconds between kill_signal and SIGKILL", "5s", unit="s",
-                         maximum=300),
+        kill_timeout=Key(
+            DURATION, "seconds between kill_signal and SIGKILL", "5s", unit="s", maximum=300
+        ),
         swap_size_mb=Key(INT, minimum=0),
         console_command=Key(STRING),
         host_dedication_id=Key(STRING),
@@ -447,19 +450,28 @@ ROOT = _section(
         experimental=Key(TABLE, section=_EXPERIMENTAL),
         build=Key(TABLE, section=_BUILD),
         deploy=Key(TABLE, section=_DEPLOY),
-        env=Key(MAP, "environment variables (strings)", item=Key(STRING),
-                legacy_list=_ENV_LIST_NOTE),
-        processes=Key(MAP, "process groups: name = command", item=Key(STRING),
-                      legacy_list="write `[processes]` as a table `name = \"command\"`; "
-                      "remove an empty `processes = []`",
-                      list_item=_PROCESS_LIST_ITEM),
+        env=Key(
+            MAP, "environment variables (strings)", item=Key(STRING), legacy_list=_ENV_LIST_NOTE
+        ),
+        processes=Key(
+            MAP,
+            "process groups: name = command",
+            item=Key(STRING),
+            legacy_list='write `[processes]` as a table `name = "command"`; '
+            "remove an empty `processes = []`",
+            list_item=_PROCESS_LIST_ITEM,
+        ),
         mounts=Key(TABLES, "volumes", section=_MOUNT),
         mount=Key(TABLES, section=_MOUNT, legacy="use `[[mounts]]`", alias_of="mounts"),
         http_service=Key(TABLE, section=_HTTP_SERVICE),
         services=Key(TABLES, section=_SERVICE),
-        checks=Key(MAP, "top-level Machine checks", item=Key(TABLE, section=_TOP_CHECK),
-                   legacy_list="write checks as named tables: `[checks.<name>]`",
-                   list_item=_TOP_CHECK_LIST_ITEM),
+        checks=Key(
+            MAP,
+            "top-level Machine checks",
+            item=Key(TABLE, section=_TOP_CHECK),
+            legacy_list="write checks as named tables: `[checks.<name>]`",
+            list_item=_TOP_CHECK_LIST_ITEM,
+        ),
         files=Key(TABLES, section=_FILE, single=False),
         machine_checks=Key(TABLES, section=_MACHINE_CHECK, single=False),
         restart=Key(TABLES, section=_RESTART, single=False),
@@ -482,11 +494,11 @@ _DURATION_UNITS = MappingProxyType(
 _INT_UNITS = MappingProxyType({"ms": 1e-3, "s": 1.0, "ns": 1e-9})
 
 
-def go_duration(text: str) -> Optional[float]:
+def go_duration(text: str) -> float | None:
     """Seconds of a Go duration string (``"1m30s"``, ``"250ms"``, ``"0"``); None if invalid."""
     text = text.strip()
     sign = 1.0
-    if text[:1] in "+-":
+    if text and text[0] in "+-":
         sign = -1.0 if text[0] == "-" else 1.0
         text = text[1:]
     if text == "0":
@@ -504,7 +516,7 @@ def go_duration(text: str) -> Optional[float]:
     return sign * total
 
 
-def duration_seconds(value: object, unit: str) -> Optional[float]:
+def duration_seconds(value: object, unit: str) -> float | None:
     """Seconds of a fly.toml duration value: a Go duration string, or a number in ``unit``."""
     if isinstance(value, bool):
         return None
@@ -520,7 +532,7 @@ _SIZE_POWERS = MappingProxyType({"": 0, "k": 1, "m": 2, "g": 3, "t": 4, "p": 5})
 _SIZE_UNITS = MappingProxyType({"mb": 2, "gb": 3})
 
 
-def size_in_units(value: object, unit: str) -> Optional[float]:
+def size_in_units(value: object, unit: str) -> float | None:
     """A size (``"1gb"``, ``"512mb"``, bare integers in ``unit``) in ``unit``; None if invalid.
 
     Like flyctl: a bare number (or numeric string) is already in the unit; ``gb`` sizes use

@@ -1,6 +1,7 @@
-"""Rule pages (``rules/<CODE>.md``): shipped in the wheel as ``resonance_lint/_pages``.
+"""Rule pages (``rules/<CODE>.md``) and ``references/``, shipped in the wheel as
+``resonance_lint/_pages`` and ``resonance_lint/_references``.
 
-In a source checkout (editable install) they are read from the repository's ``rules/`` folder.
+In a source checkout (editable install) they are read from the repository's folders.
 """
 
 from __future__ import annotations
@@ -12,18 +13,24 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 
-def _folders() -> tuple[Path, ...]:
-    return (_HERE / "_pages", _HERE.parent.parent / "rules")
+def _read(packaged: str, checkout: str, name: str) -> str | None:
+    for folder in (_HERE / packaged, _HERE.parent.parent / checkout):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    return None
 
 
 @cache
 def page(code: str) -> str | None:
     """The Markdown page of a rule, or None when it is missing."""
-    for folder in _folders():
-        candidate = folder / f"{code}.md"
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    return None
+    return _read("_pages", "rules", f"{code}.md")
+
+
+@cache
+def reference(name: str) -> str | None:
+    """A document of ``references/`` (e.g. ``production_readiness_checklist.md``)."""
+    return _read("_references", "references", name)
 
 
 _SECTION = re.compile(r"^## (?P<title>.+?)\s*$", re.MULTILINE)

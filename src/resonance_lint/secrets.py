@@ -376,9 +376,7 @@ def is_sensitive_name(name: str) -> bool:
         return False
     for index, word in enumerate(words):
         if word in _SENSITIVE_WORDS:
-            if word == "pat" and len(words) == 1:
-                return False
-            return True
+            return not (word == "pat" and len(words) == 1)
         if word in ("key", "keys") and index > 0 and words[index - 1] in _KEY_QUALIFIERS:
             return True
         if word.endswith(("password", "passwd", "secret", "token", "apikey")):
@@ -539,7 +537,8 @@ _PLACEHOLDER_RE = re.compile(
       | \[[A-Za-z _\-]*\]                           # [password]
       | \{[A-Za-z0-9_.\- ]*\}                       # {password} {0}
       | %[sdr]|%\([A-Za-z_]+\)[sdr]                 # %s %(password)s
-      | (?:var|local|data|module|each|count|path|terraform|self|random_[a-z_]+)\.[A-Za-z_][\w.\[\]"*\-]*
+      | (?:var|local|data|module|each|count|path|terraform|self|random_[a-z_]+)
+        \.[A-Za-z_][\w.\[\]"*\-]*                    # Terraform references
       | !(?:Ref|Sub|GetAtt|ImportValue|vault|secret)\b.*   # YAML tags
       | (?:ENC|vault|AGE)\[.*\]                     # encrypted value wrappers
       | (.)\1{2,}                                   # xxx, ***, 000
@@ -550,7 +549,9 @@ _PLACEHOLDER_RE = re.compile(
     re.VERBOSE,
 )
 
-_TEST_WORD = re.compile(r"(?:^|[^A-Za-z])(?:test|tests|testing|fake|mock|sample)(?:[^A-Za-z]|$)", re.I)
+_TEST_WORD = re.compile(
+    r"(?:^|[^A-Za-z])(?:test|tests|testing|fake|mock|sample)(?:[^A-Za-z]|$)", re.I
+)
 
 
 @lru_cache(maxsize=8192)
@@ -694,6 +695,4 @@ def scan_source(source: Source) -> tuple[SecretMatch, ...]:
 
 
 #: Memo of :func:`scan_source`; entries vanish with their Source (not observable state).
-_BY_SOURCE: weakref.WeakKeyDictionary[Source, tuple[SecretMatch, ...]] = (
-    weakref.WeakKeyDictionary()
-)
+_BY_SOURCE: weakref.WeakKeyDictionary[Source, tuple[SecretMatch, ...]] = weakref.WeakKeyDictionary()

@@ -16,7 +16,7 @@ import binascii
 import json
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable
 
 Validator = Callable[[str], bool]
 
@@ -26,7 +26,7 @@ class Provider:
     kind: str
     rule: str
     pattern: re.Pattern[str]
-    validator: Optional[Validator] = None
+    validator: Validator | None = None
     #: Literal substrings (case-sensitive): the prefilter selects lines holding one of them,
     #: and the pattern only runs on such lines. Empty: a format without a distinctive prefix
     #: (Twilio, Mailchimp, Discord), tried on lines that are candidates for another reason
@@ -122,8 +122,17 @@ PROVIDERS: tuple[Provider, ...] = (
             r"[A-Za-z0-9_\-]{20,})" + _R
         ),
         _mixed,
-        markers=("glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "glft-", "glimt-", "glagent-",
-                 "gloas-"),
+        markers=(
+            "glpat-",
+            "glptt-",
+            "gldt-",
+            "glrt-",
+            "glcbt-",
+            "glft-",
+            "glimt-",
+            "glagent-",
+            "gloas-",
+        ),
     ),
     # --- Slack ------------------------------------------------------------------------------
     Provider(
@@ -294,7 +303,11 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider(
         "Discord bot token",
         "SEC302",
-        _p(_L + r"(?P<value>[MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38})" + _R),
+        _p(
+            _L
+            + r"(?P<value>[MNO][A-Za-z\d_\-]{23,25}\.[A-Za-z\d_\-]{6}\.[A-Za-z\d_\-]{27,38})"
+            + _R
+        ),
         _mixed_case_and_digit,
     ),
     # --- cloud --------------------------------------------------------------------------------
@@ -389,7 +402,8 @@ PROVIDERS: tuple[Provider, ...] = (
         "JSON Web Token",
         "SEC302",
         _p(
-            _L + r"(?P<value>eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{16,})"
+            _L
+            + r"(?P<value>eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{16,})"
             + _R
         ),
         _valid_jwt,

@@ -167,7 +167,9 @@ _HEX = re.compile(r"[0-9a-fA-F]+")
 
 # --- SEC301 -----------------------------------------------------------------------------------
 
-_KEY_BEGIN = re.compile(r"-----BEGIN[ ]?(?P<label>(?:[A-Z0-9]+ )*)PRIVATE KEY(?P<block> BLOCK)?-----")
+_KEY_BEGIN = re.compile(
+    r"-----BEGIN[ ]?(?P<label>(?:[A-Z0-9]+ )*)PRIVATE KEY(?P<block> BLOCK)?-----"
+)
 _KEY_BODY = re.compile(r"(?:[A-Za-z0-9+/=\s:,.\-\"'|]|\\[nrt])*")
 _KEY_BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}")
 _PUTTY = re.compile(
@@ -249,6 +251,8 @@ _XML_ELEMENT = re.compile(r"<(?P<key>[A-Za-z][\w.\-]*)>(?P<value>[^<>\s]{1,200})
 _UNQUOTED_VALUE = re.compile(r"[^\s\"'`,;#)}\]]+")
 _AUTH_SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest)[ \t]+")
 _IDENTIFIER = re.compile(r"[a-z]+(?:[\-_.][a-z]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+#: What may follow an unquoted value on its line (else the "value" is the start of prose).
+_REST_OK = ("#", "//", ";", ",", "}", ")", "]", "--", "\\", '"', "'", "`", "&&", "||", "|")
 _SHORT_WORD = re.compile(r"[a-z]{1,10}")
 _CODE_VALUE = re.compile(r"[(\[{<$]|^\w+\.\w+")
 _PATH_VALUE = re.compile(
@@ -368,9 +372,9 @@ def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
         if found is None:
             continue
         value, vstart, vend = found
-        if not quote and not vend == len(line):
+        if not quote and vend != len(line):
             rest = line[vend:].strip()
-            if rest and not rest.startswith(("#", "//", ";", ",", "}", ")", "]", "--", "\\")):
+            if rest and not rest.startswith(_REST_OK):
                 continue  # prose: `password: the one you chose`
         if _literal_secret(value, bool(quote)):
             yield _Hit(value, vstart, vend, _kind_of_name(key), key)
@@ -378,7 +382,9 @@ def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
         for m in _XML_ELEMENT.finditer(line):
             if is_sensitive_name(m.group("key")) and _literal_secret(m.group("value"), True):
                 key = m.group("key")
-                yield _Hit(m.group("value"), m.start("value"), m.end("value"), _kind_of_name(key), key)
+                yield _Hit(
+                    m.group("value"), m.start("value"), m.end("value"), _kind_of_name(key), key
+                )
 
 
 def _keyword_plugin(line: str, ctx: _Context) -> Iterator[_Hit]:
@@ -436,7 +442,9 @@ def _overlaps(start: int, end: int, claimed: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in claimed)
 
 
-def _scan_line(line: str, base: int, ctx: _Context, claimed: list[tuple[int, int]]) -> list[SecretMatch]:
+def _scan_line(
+    line: str, base: int, ctx: _Context, claimed: list[tuple[int, int]]
+) -> list[SecretMatch]:
     found: list[SecretMatch] = []
 
     def claim(hit: _Hit, rule: str) -> None:

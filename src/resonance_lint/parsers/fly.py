@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from collections.abc import Mapping as TMapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar, Optional
+from typing import ClassVar
 
 from ..model import Document, Mapping, Node, Pair, Scalar, Sequence, Source, Span, Target
 from .toml import parse_toml
@@ -146,7 +146,7 @@ class FlyDocument(Document):
 
     # --- generic helpers ---------------------------------------------------------------
 
-    def sections(self, *keys: str, node: Optional[Mapping] = None) -> tuple[Section, ...]:
+    def sections(self, *keys: str, node: Mapping | None = None) -> tuple[Section, ...]:
         """Every table under ``keys`` (aliases in order), whether a table or an array of tables."""
         base = self.root if node is None else node
         found: list[Section] = []

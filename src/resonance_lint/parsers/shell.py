@@ -248,7 +248,9 @@ class Command:
                 head = value.split("=", 1)[0]
                 if head in longs or value in others:
                     return word
-            elif value in others or (shorts and any(ch in shorts for ch in value[1:])):
+            elif value in others or (
+                shorts and value[1:].isalpha() and any(ch in shorts for ch in value[1:])
+            ):
                 return word
         return None
 

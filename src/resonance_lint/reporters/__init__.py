@@ -19,6 +19,7 @@ FORMATS: Mapping[str, str] = MappingProxyType(
         "github": "resonance_lint.reporters.github",
         "gitlab": "resonance_lint.reporters.gitlab",
         "junit": "resonance_lint.reporters.junit",
+        "checklist": "resonance_lint.reporters.checklist",
     }
 )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Optional
 
 from ... import fly_schema as fs
 from ...model import Mapping, Scalar, Span
@@ -20,7 +19,7 @@ class CheckRef:
     kind: str  # "http" or "tcp"
     section: Section
     label: str  # how to name it in a message: "[[http_service.checks]]", "[checks.status]"
-    service: Optional[FlyService] = None  # None for top-level [checks]
+    service: FlyService | None = None  # None for top-level [checks]
 
     @property
     def node(self) -> Mapping:
@@ -48,7 +47,7 @@ def all_checks(doc: FlyDocument) -> Iterator[CheckRef]:
         yield CheckRef(kind, check.section, f"[checks.{check.name}]")
 
 
-def autostop_on(node: Optional[Scalar]) -> bool:
+def autostop_on(node: Scalar | None) -> bool:
     """``auto_stop_machines`` stops Machines: ``true``, ``"stop"`` or ``"suspend"``."""
     if node is None:
         return False
@@ -57,12 +56,12 @@ def autostop_on(node: Optional[Scalar]) -> bool:
     return isinstance(node.value, str) and node.value.lower() in AUTOSTOP_ON
 
 
-def strategy(doc: FlyDocument) -> Optional[Scalar]:
+def strategy(doc: FlyDocument) -> Scalar | None:
     deploy = doc.deploy
     return deploy.scalar("strategy") if deploy is not None else None
 
 
-def check_seconds(node: Mapping, key: str) -> tuple[Optional[Scalar], Optional[float]]:
+def check_seconds(node: Mapping, key: str) -> tuple[Scalar | None, float | None]:
     """A check timing value and its seconds (integers are milliseconds)."""
     value = node.scalar(key)
     if value is None:
@@ -70,7 +69,7 @@ def check_seconds(node: Mapping, key: str) -> tuple[Optional[Scalar], Optional[f
     return value, fs.duration_seconds(value.value, "ms")
 
 
-def number(node: Optional[Scalar]) -> Optional[float]:
+def number(node: Scalar | None) -> float | None:
     if node is None or isinstance(node.value, bool):
         return None
     if isinstance(node.value, (int, float)):

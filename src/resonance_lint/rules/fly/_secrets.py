@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from ...model import Scalar, Source, Span
 from ...secrets import is_placeholder, is_sensitive_name, mask, scan_value, secret_hash
@@ -19,9 +18,7 @@ class Leak:
     hash: str
 
 
-def find_secret(
-    source: Source, name: str, node: Scalar, *, sensitive: bool = False
-) -> Optional[Leak]:
+def find_secret(source: Source, name: str, node: Scalar, *, sensitive: bool = False) -> Leak | None:
     """The secret in string value ``node`` of key ``name``, if any.
 
     A known token or credential anywhere in the value is a secret; so is any literal,

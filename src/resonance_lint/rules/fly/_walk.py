@@ -10,7 +10,6 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Optional
 
 from ... import fly_schema as fs
 from ...model import Mapping, Node, Pair, Scalar, Sequence, Span
@@ -103,17 +102,19 @@ class _Walker:
         """``[[a.b]]`` / ``[a.b]`` when the pair is written as (arrays of) tables, else ""."""
         value = pair.value
         full = display((*path, str(pair.key.value)))
-        if isinstance(value, Sequence) and value.items and all(
-            isinstance(i, Mapping) and self.doc.header_span(i) is not None for i in value.items
+        if (
+            isinstance(value, Sequence)
+            and value.items
+            and all(
+                isinstance(i, Mapping) and self.doc.header_span(i) is not None for i in value.items
+            )
         ):
             return f"[[{full}]]"
         if isinstance(value, Mapping) and self.doc.header_span(value) is not None:
             return f"[{full}]"
         return ""
 
-    def unknown(
-        self, pair: Pair, section: fs.Section, path: tuple[str, ...], label: str
-    ) -> Event:
+    def unknown(self, pair: Pair, section: fs.Section, path: tuple[str, ...], label: str) -> Event:
         name = str(pair.key.value)
         shape = self.shape_label(pair, path)
         if shape:
@@ -144,9 +145,7 @@ class _Walker:
                 return f"`{name}` in `{key_label(known, key, path)}`"
         return ""
 
-    def legacy_message(
-        self, pair: Pair, key: fs.Key, path: tuple[str, ...], label: str
-    ) -> str:
+    def legacy_message(self, pair: Pair, key: fs.Key, path: tuple[str, ...], label: str) -> str:
         shape = self.shape_label(pair, path)
         if shape:
             return f"legacy section `{shape}`: {key.legacy}"
@@ -155,9 +154,7 @@ class _Walker:
 
     # values
 
-    def value(
-        self, pair: Pair, node: Node, key: fs.Key, path: tuple[str, ...]
-    ) -> Iterator[Event]:
+    def value(self, pair: Pair, node: Node, key: fs.Key, path: tuple[str, ...]) -> Iterator[Event]:
         kind = key.kind
         if kind == fs.TABLE:
             yield from self.table(pair, node, key, path)
@@ -172,16 +169,16 @@ class _Walker:
             if problem:
                 yield Event(INVALID, node.span, f"`{display(path)}` {problem}")
 
-    def table(
-        self, pair: Pair, node: Node, key: fs.Key, path: tuple[str, ...]
-    ) -> Iterator[Event]:
+    def table(self, pair: Pair, node: Node, key: fs.Key, path: tuple[str, ...]) -> Iterator[Event]:
         if (
             key.legacy_string
             and isinstance(node, Scalar)
             and isinstance(node.value, str)
             and re.fullmatch(key.legacy_string_pattern, node.value)
         ):
-            yield Event(LEGACY, pair.key.span, f"legacy `{display(path)}` string: {key.legacy_string}")
+            yield Event(
+                LEGACY, pair.key.span, f"legacy `{display(path)}` string: {key.legacy_string}"
+            )
             return
         if not isinstance(node, Mapping) or key.section is None:
             yield self.wrong_shape(node, path, f"a table `[{display(path)}]`")
@@ -206,9 +203,7 @@ class _Walker:
             else:
                 yield self.wrong_shape(item, path, "tables")
 
-    def map(
-        self, pair: Pair, node: Node, key: fs.Key, path: tuple[str, ...]
-    ) -> Iterator[Event]:
+    def map(self, pair: Pair, node: Node, key: fs.Key, path: tuple[str, ...]) -> Iterator[Event]:
         item = key.item or fs.Key(fs.ANY)
         if isinstance(node, Mapping):
             for entry in node.pairs:
@@ -244,8 +239,9 @@ class _Walker:
         if isinstance(node, Sequence):
             if node.items:
                 yield Event(
-                    LEGACY, pair.key.span, f"legacy list form of `{display(path)}`: "
-                    f"{key.legacy_list}"
+                    LEGACY,
+                    pair.key.span,
+                    f"legacy list form of `{display(path)}`: {key.legacy_list}",
                 )
             for element in node.items:
                 if isinstance(element, Mapping) and key.list_item is not None:
@@ -262,7 +258,7 @@ class _Walker:
         )
 
 
-def check_scalar(node: Node, key: fs.Key) -> Optional[str]:
+def check_scalar(node: Node, key: fs.Key) -> str | None:
     """Why ``node`` is not a valid value for ``key`` (the message tail), or None."""
     kind = key.kind
     if kind == fs.ANY:
@@ -291,11 +287,11 @@ def check_scalar(node: Node, key: fs.Key) -> Optional[str]:
     if kind == fs.SIGNAL:
         if isinstance(value, str) and value.upper() in fs.SIGNALS:
             return None
-        return f"must be a signal such as \"SIGTERM\" or \"SIGINT\", got {describe(node)}"
+        return f'must be a signal such as "SIGTERM" or "SIGINT", got {describe(node)}'
     if kind == fs.AUTOSTOP:
         if isinstance(value, bool) or (isinstance(value, str) and value in fs.AUTOSTOP_VALUES):
             return None
-        return f"must be \"off\", \"stop\", \"suspend\" or a boolean, got {describe(node)}"
+        return f'must be "off", "stop", "suspend" or a boolean, got {describe(node)}'
     if kind == fs.DURATION:
         return _check_duration(node, key)
     if kind == fs.SIZE:
@@ -312,31 +308,31 @@ def _expected(key: fs.Key) -> str:
         fs.NUMBER: "a number",
         fs.ENUM: f"one of {_choices(key.enum)}",
         fs.SIGNAL: "a signal name",
-        fs.AUTOSTOP: "\"off\", \"stop\", \"suspend\" or a boolean",
-        fs.DURATION: "a duration such as \"10s\"",
-        fs.SIZE: "a size such as \"1gb\"",
+        fs.AUTOSTOP: '"off", "stop", "suspend" or a boolean',
+        fs.DURATION: 'a duration such as "10s"',
+        fs.SIZE: 'a size such as "1gb"',
     }.get(key.kind, "a single value")
 
 
 def _choices(values: object) -> str:
     items = list(values) if isinstance(values, (list, tuple)) else []
-    return ", ".join(f"\"{v}\"" for v in items)
+    return ", ".join(f'"{v}"' for v in items)
 
 
-def _check_list(node: Node, enum: Optional[tuple[str, ...]]) -> Optional[str]:
+def _check_list(node: Node, enum: tuple[str, ...] | None) -> str | None:
     if not isinstance(node, Sequence):
         return f"must be an array of strings, got {describe(node)}"
     for item in node.items:
         if not (isinstance(item, Scalar) and isinstance(item.value, str)):
             return f"must be an array of strings, got an item that is {describe(item)}"
         if enum is not None and item.value not in enum:
-            return f"has unknown value \"{item.value}\"; known: {_choices(enum)}"
+            return f'has unknown value "{item.value}"; known: {_choices(enum)}'
     return None
 
 
-def _check_number(node: Scalar, key: fs.Key) -> Optional[str]:
+def _check_number(node: Scalar, key: fs.Key) -> str | None:
     value = node.value
-    number: Optional[float] = None
+    number: float | None = None
     if isinstance(value, bool):
         number = None
     elif isinstance(value, int):
@@ -358,7 +354,7 @@ def _check_number(node: Scalar, key: fs.Key) -> Optional[str]:
     return None
 
 
-def _check_duration(node: Scalar, key: fs.Key) -> Optional[str]:
+def _check_duration(node: Scalar, key: fs.Key) -> str | None:
     value = node.value
     if isinstance(value, str):
         if not value.strip():
@@ -370,11 +366,11 @@ def _check_duration(node: Scalar, key: fs.Key) -> Optional[str]:
         if key.unit == "ns":
             return (
                 f"is an integer, which flyctl reads as {value} nanoseconds; "
-                f"write a duration string such as \"{_suggest_duration(value)}\""
+                f'write a duration string such as "{_suggest_duration(value)}"'
             )
         seconds = fs.duration_seconds(value, key.unit)
     else:
-        return f"must be a duration such as \"10s\", got {describe(node)}"
+        return f'must be a duration such as "10s", got {describe(node)}'
     if seconds is not None and seconds < 0:
         return "must not be negative"
     if seconds is not None and key.maximum is not None and seconds > key.maximum:
@@ -386,15 +382,17 @@ def _suggest_duration(value: float) -> str:
     return f"{int(value)}s" if value < 3600 else f"{int(value // 60)}m"
 
 
-def _check_size(node: Scalar, key: fs.Key) -> Optional[str]:
+def _check_size(node: Scalar, key: fs.Key) -> str | None:
     value = node.value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not key.int_ok:
-        return f"must be a size string such as \"10gb\", got {describe(node)}"
+        return f'must be a size string such as "10gb", got {describe(node)}'
     amount = fs.size_in_units(value, key.unit)
     if amount is None:
-        return f"is not a size flyctl can parse (\"1gb\", \"512mb\"), got {describe(node)}"
+        return f'is not a size flyctl can parse ("1gb", "512mb"), got {describe(node)}'
     if key.minimum is not None and amount < key.minimum:
-        return f"is under the minimum of {_fmt(key.minimum)}{key.unit.upper()}, got {describe(node)}"
+        return (
+            f"is under the minimum of {_fmt(key.minimum)}{key.unit.upper()}, got {describe(node)}"
+        )
     if key.maximum is not None and amount > key.maximum:
         return f"is over the maximum of {_fmt(key.maximum)}{key.unit.upper()}"
     return None

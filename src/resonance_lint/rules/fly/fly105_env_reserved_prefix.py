@@ -18,7 +18,7 @@ from ..base import RuleContext, rule
 def env_reserved_prefix(doc: FlyDocument, ctx: RuleContext) -> Iterator[Problem]:
     for pair in doc.env:
         name = str(pair.key.value)
-        if name.upper().startswith("FLY_"):
+        if name.startswith("FLY_"):
             yield Problem(
                 pair.key.span,
                 f"`[env]` variable `{name}` uses the reserved `FLY_` prefix: the runtime sets "

@@ -31,7 +31,9 @@ def _off(node: Node) -> bool:
     """``false``, ``null`` or an empty string: the setting does not turn locking on."""
     if not isinstance(node, Scalar):
         return False
-    return literal_bool(node) is False or node.tag == "null" or (node.tag == "str" and not node.value)
+    return (
+        literal_bool(node) is False or node.tag == "null" or (node.tag == "str" and not node.value)
+    )
 
 
 @rule(
@@ -42,9 +44,7 @@ def _off(node: Node) -> bool:
     severity=Severity.ERROR,
     summary="`s3` backend with neither `use_lockfile = true` nor `dynamodb_table`",
 )
-def backend_without_locking(
-    module: TerraformModuleDocument, ctx: RuleContext
-) -> Iterator[Problem]:
+def backend_without_locking(module: TerraformModuleDocument, ctx: RuleContext) -> Iterator[Problem]:
     for settings in module.terraform_blocks:
         for backend in settings.blocks_of("backend"):
             kind = backend.label(0) or ""

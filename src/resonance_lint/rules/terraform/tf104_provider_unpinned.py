@@ -81,4 +81,3 @@ def provider_unpinned(module: TerraformModuleDocument, ctx: RuleContext) -> Iter
             "and version are not pinned; declare it with `source` and `version`",
             path=block.path,
         )
-

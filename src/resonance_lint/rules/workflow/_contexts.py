@@ -99,10 +99,7 @@ def normalise(raw: str) -> str:
 def attacker_controlled(path: str) -> bool:
     """Whether ``path`` is, or contains (an enclosing object), attacker-controlled text."""
     parts = tuple(path.split("."))
-    for template in _TEMPLATES:
-        if _matches(parts, template):
-            return True
-    return False
+    return any(_matches(parts, template) for template in _TEMPLATES)
 
 
 def _matches(parts: tuple[str, ...], template: tuple[str, ...]) -> bool:

@@ -20,9 +20,10 @@ from types import MappingProxyType
 from typing import Any
 
 from ...errors import ResonanceError
-from ...model import Mapping, Scalar
+from ...model import Mapping
 from ...parsers.workflow import Job, Step
 from ..base import RuleContext
+from ._common import is_true
 from ._shell import commands
 
 DEFAULT_NAME_PATTERNS: tuple[str, ...] = (
@@ -108,7 +109,9 @@ def compile_patterns(patterns: tuple[str, ...], option: str) -> re.Pattern[str] 
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ResonanceError(f"{option}: invalid regular expression {pattern!r}: {exc}") from None
+            raise ResonanceError(
+                f"{option}: invalid regular expression {pattern!r}: {exc}"
+            ) from None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -116,14 +119,6 @@ def compile_patterns(patterns: tuple[str, ...], option: str) -> re.Pattern[str] 
 def command_text(script: str) -> str:
     """The script's commands, one per line, comments dropped and continuations joined."""
     return "\n".join(cmd.text() for cmd in commands(script))
-
-
-def is_true(node: object) -> bool:
-    """A YAML ``true`` (bool or the string ``"true"``)."""
-    if not isinstance(node, Scalar):
-        return False
-    value = node.value
-    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 @dataclass(frozen=True)

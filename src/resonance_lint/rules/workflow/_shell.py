@@ -28,6 +28,13 @@ class Word:
     start: int
     end: int
 
+    def find(self, part: str) -> tuple[int, int]:
+        """Offsets of ``part`` (a piece of ``text``) in the script; the whole word if unknown."""
+        index = self.raw.rfind(part) if part else -1
+        if index == -1:
+            return self.start, self.end
+        return self.start + index, self.start + index + len(part)
+
 
 @dataclass(frozen=True)
 class Command:
@@ -40,9 +47,7 @@ class Command:
     def argv(self) -> tuple[Word, ...]:
         words = self.words
         i = 0
-        while i < len(words) and (
-            _ASSIGNMENT.match(words[i].raw) or words[i].text in _WRAPPERS
-        ):
+        while i < len(words) and (_ASSIGNMENT.match(words[i].raw) or words[i].text in _WRAPPERS):
             i += 1
         return words[i:]
 
