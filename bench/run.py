@@ -266,6 +266,7 @@ class Task:
     ours: Command
     peers: tuple[Command, ...]
     cold: bool = False  # one file, fresh process: uses --cold-runs
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -521,9 +522,7 @@ def sanity_run(rl: Sequence[str], corpus: Path) -> Sanity:
 # --------------------------------------------------------------------------- plan
 
 
-def build_tasks(
-    corpus: Path, rl: Sequence[str], peers: dict[str, str], notes: list[str]
-) -> list[Task]:
+def build_tasks(corpus: Path, rl: Sequence[str], peers: dict[str, str]) -> list[Task]:
     def ours(*args: str, files: int) -> Command:
         return Command("resonance-lint", (*rl, *args, *RL_REPORT_ARGS), files)
 
@@ -545,11 +544,12 @@ def build_tasks(
         return (Command("checkov", argv, files),)
 
     zizmor_cmds: tuple[Command, ...] = ()
+    workflow_notes: list[str] = []
     loadable = list(workflows)
     if zizmor:
         found = zizmor_inputs(zizmor, corpus, workflows)
         if found.error:
-            notes.append(f"zizmor left out: it fails on the workflows ({found.error}).")
+            workflow_notes.append(f"zizmor left out: it fails on the workflows ({found.error}).")
         else:
             loadable = [f for f in workflows if f not in found.excluded]
             note = ""
@@ -560,7 +560,7 @@ def build_tasks(
                     + ", ".join(found.excluded)
                     + " (resonance-lint still lints all of them)."
                 )
-                notes.append(note)
+                workflow_notes.append(note)
             zizmor_cmds = (Command("zizmor", (*zizmor, *found.paths), len(loadable), note),)
 
     tasks = [
@@ -599,6 +599,7 @@ def build_tasks(
             len(workflows),
             ours(WORKFLOWS_DIR, "--select", "GHA", files=len(workflows)),
             zizmor_cmds,
+            notes=tuple(workflow_notes),
         ),
         Task(
             "fly",
@@ -621,7 +622,6 @@ def build_tasks(
     one_dockerfile = median_sized(corpus, dockerfiles)
     if one_dockerfile:
         lines = len((corpus / one_dockerfile).read_bytes().splitlines())
-        notes.append(f"Cold Dockerfile: `{one_dockerfile}` ({lines} lines, median size).")
         cold_peers: list[Command] = []
         if hadolint:
             cold_peers.append(
@@ -636,11 +636,11 @@ def build_tasks(
                 ours(one_dockerfile, files=1),
                 tuple(cold_peers),
                 cold=True,
+                notes=(f"Cold Dockerfile: `{one_dockerfile}` ({lines} lines, median size).",),
             )
         )
     one_workflow = median_sized(corpus, loadable)
     if one_workflow:
-        notes.append(f"Cold workflow: `{one_workflow}` (median size).")
         tasks.append(
             Task(
                 "cold-workflow",
@@ -649,6 +649,7 @@ def build_tasks(
                 ours(one_workflow, files=1),
                 (Command("zizmor", (*zizmor, one_workflow), 1),) if zizmor else (),
                 cold=True,
+                notes=(f"Cold workflow: `{one_workflow}` (median size).",),
             )
         )
     return tasks
@@ -866,6 +867,14 @@ def machine() -> dict[str, str]:
     }
 
 
+def load_average() -> str:
+    """1/5/15-minute load averages: other work on the machine skews every number."""
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except (AttributeError, OSError):
+        return "?"
+
+
 def positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -960,14 +969,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     info = machine()
+    info["load average at start (1/5/15 min)"] = load_average()
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if busy > 1.0:
+        log(f"warning: load average {busy:.2f} at start: other work will skew the numbers")
     tool_versions = versions(rl, peers)
     rules = installed_rules(rl)
     log(f"corpus {corpus}; tools: " + "; ".join(f"{k} {v}" for k, v in tool_versions.items()))
     log("untimed whole-tree run of resonance-lint (sanity check, warms the page cache)")
     sanity = sanity_run(rl, corpus)
 
-    notes: list[str] = []
-    tasks = build_tasks(corpus, rl, peers, notes)
+    tasks = build_tasks(corpus, rl, peers)
     if args.only:
         wanted = {k.strip() for k in args.only.split(",") if k.strip()}
         tasks = [t for t in tasks if t.key in wanted]
@@ -982,6 +994,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         points = run_scaling(rl, corpus, args.scaling_factors, args.scaling_runs, settings)
 
     out: list[str] = ["## resonance-lint benchmark", ""]
+    info["load average at end (1/5/15 min)"] = load_average()
     out += [f"- {k}: {v}" for k, v in info.items()]
     out += [f"- {k}: {v}" for k, v in tool_versions.items()]
     out.append(
@@ -1006,6 +1019,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "- findings by code: " + ", ".join(f"{k} {n}" for k, n in sanity.by_code.items())
         )
     out += ["", table(results), ""]
+    notes = [note for r in results for note in r.task.notes]
     out += [f"- {note}" for note in notes]
     out += ["", "Targets (issue 9):", *target_lines(results)]
     if points:

@@ -75,7 +75,7 @@ def run_no_prefilter(files: list[tuple[str, str]]) -> None:
     """The same detectors on every line (what the prefilter saves)."""
     for path, text in files:
         lock = secrets_scan.is_lock_file(path)
-        ctx = secrets_scan._Context(path, secrets_scan._quoted_only(path), not lock)
+        ctx = secrets_scan._Context(path, secrets_scan._unquoted_mode(path), not lock)
         claimed: list[tuple[int, int]] = []
         for start, end in secrets_scan.all_lines(text):
             line = text[start:end]

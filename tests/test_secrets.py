@@ -321,6 +321,7 @@ def test_recall_and_precision_at_least_detect_secrets() -> None:
         "Authorization",
         "SENTRY_DSN",
         "GH_PAT",
+        "GITLAB_PAT",
         "session_cookie",
         "webhook_secret",
     ],
@@ -359,6 +360,8 @@ def test_sensitive_names(name: str) -> None:
         "bypass",
         "keyboard",
         "path",
+        "HEX_PAT",
+        "_INIT_FACTORY_PAT",
     ],
 )
 def test_not_sensitive_names(name: str) -> None:
@@ -413,6 +416,10 @@ def test_not_sensitive_names(name: str) -> None:
         'os.environ["X"]',
         "!Ref DbPassword",
         "000000",
+        "hunter2",
+        "username:",
+        "%s:%s",
+        "{}:{}",
     ],
 )
 def test_placeholders(value: str) -> None:
@@ -422,7 +429,7 @@ def test_placeholders(value: str) -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        "hunter22",
+        "Hunt3r22x",
         "S3cr3t!pw",
         "Tr0ub4dor&3",
         "UberSecretPassword",
@@ -470,7 +477,7 @@ def test_scan_value_offsets_point_at_the_secret() -> None:
 
 def test_scan_value_of_a_bare_value() -> None:
     assert [m.kind for m in scan_value(fake.stripe())] == ["Stripe secret key"]
-    assert scan_value("hunter22") == []  # no context: a name heuristic is the caller's job
+    assert scan_value("Hunt3r22x") == []  # no context: a name heuristic is the caller's job
     assert scan_value("${{ secrets.X }}") == []
 
 

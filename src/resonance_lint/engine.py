@@ -346,7 +346,8 @@ def run(
     if Target.PROJECT in targets_needed:
         targets_needed.update(_PARSERS)
     if Target.DOCKERFILE in targets_needed:
-        targets_needed.add(Target.DOCKERIGNORE)
+        # DF303 reads .dockerignore; DF101 asks whether the app's fly.toml checks health.
+        targets_needed.update((Target.DOCKERIGNORE, Target.FLY))
     text_wanted = Target.TEXT in targets_needed
     text_rules = tuple((r, dict(options[r.code])) for r in rules if r.meta.target == Target.TEXT)
     jobs_list = []

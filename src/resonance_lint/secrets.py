@@ -125,9 +125,42 @@ _SENSITIVE_WORDS = frozenset(
         "cookie",
         "salt",
         "pepper",
-        "pat",
         "contraseña",
         "contrasena",
+    }
+)
+
+#: ``<word>_pat`` is a personal access token for these words (``GH_PAT``), a pattern otherwise.
+_PAT_QUALIFIERS = frozenset(
+    {
+        "gh",
+        "github",
+        "gitlab",
+        "gl",
+        "ado",
+        "azdo",
+        "azure",
+        "devops",
+        "bitbucket",
+        "docker",
+        "dockerhub",
+        "hub",
+        "hf",
+        "jira",
+        "confluence",
+        "atlassian",
+        "personal",
+        "access",
+        "npm",
+        "registry",
+        "ci",
+        "bot",
+        "deploy",
+        "release",
+        "admin",
+        "my",
+        "user",
+        "org",
     }
 )
 
@@ -375,8 +408,12 @@ def is_sensitive_name(name: str) -> bool:
     if len(words) >= 2 and words[-2:] == ["key", "id"]:
         return False
     for index, word in enumerate(words):
+        if word == "pat":
+            if index > 0 and words[index - 1] in _PAT_QUALIFIERS:
+                return True
+            continue
         if word in _SENSITIVE_WORDS:
-            return not (word == "pat" and len(words) == 1)
+            return True
         if word in ("key", "keys") and index > 0 and words[index - 1] in _KEY_QUALIFIERS:
             return True
         if word.endswith(("password", "passwd", "secret", "token", "apikey")):
@@ -471,6 +508,7 @@ _PLACEHOLDER_WORDS = frozenset(
         "12345678",
         "123456789",
         "letmein",
+        "hunter2",
         "redacted",
         "hidden",
         "masked",
@@ -528,6 +566,11 @@ _PLACEHOLDER_MARKERS = (
     "{{",
     "${",
     "#{",
+    "%s",
+    "%d",
+    "%(",
+    "{}",
+    "{0}",
 )
 
 _PLACEHOLDER_RE = re.compile(
@@ -572,7 +615,7 @@ def is_placeholder(value: str) -> bool:
     if not v:
         return True
     lower = v.lower()
-    if lower in _PLACEHOLDER_WORDS:
+    if lower in _PLACEHOLDER_WORDS or lower.strip(":;,.!?-_ ") in _PLACEHOLDER_WORDS:
         return True
     if any(marker in lower for marker in _PLACEHOLDER_MARKERS):
         return True

@@ -135,22 +135,51 @@ class _Hit(NamedTuple):
 
 # --- file kinds -------------------------------------------------------------------------------
 
-#: Source code and prose: only quoted values count as literals (``password = get()`` is code).
-_QUOTED_ONLY_EXTENSIONS = frozenset(
+#: Source code: only quoted values count as literals (``password = get()`` is code).
+_CODE_EXTENSIONS = frozenset(
     {
         "py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "go", "java", "kt", "kts", "scala",
         "rb", "php", "cs", "c", "h", "cc", "cpp", "hpp", "rs", "swift", "m", "dart", "lua", "tf",
-        "tofu", "hcl", "groovy", "gradle", "ex", "exs", "erl", "clj", "vue", "svelte", "md",
-        "markdown", "rst", "txt", "adoc", "html", "htm", "tex", "ipynb", "sql",
+        "tofu", "hcl", "groovy", "gradle", "ex", "exs", "erl", "clj", "vue", "svelte", "sql",
     }
 )  # fmt: skip
+#: Prose: unquoted values count only when they look random (a README's shell snippet).
+_PROSE_EXTENSIONS = frozenset(
+    {"md", "markdown", "rst", "txt", "adoc", "asciidoc", "html", "htm", "tex", "ipynb"}
+)
+_NETRC_NAMES = frozenset({".netrc", "_netrc"})
+
+#: How unquoted values are treated, by file kind.
+UNQUOTED_ANY = "any"
+UNQUOTED_RANDOM = "random"
+UNQUOTED_NEVER = "never"
 
 
-def _quoted_only(path: str) -> bool:
+def _unquoted_mode(path: str) -> str:
     base = path.rsplit("/", 1)[-1].lower()
-    if "." not in base:
+    if "." not in base.lstrip("."):
+        return UNQUOTED_ANY
+    ext = base.rsplit(".", 1)[1]
+    if ext in _CODE_EXTENSIONS:
+        return UNQUOTED_NEVER
+    if ext in _PROSE_EXTENSIONS:
+        return UNQUOTED_RANDOM
+    return UNQUOTED_ANY
+
+
+def _random_looking(value: str) -> bool:
+    return (
+        len(value) >= 16
+        and any(c.islower() for c in value)
+        and any(c.isupper() for c in value)
+        and any(c.isdigit() for c in value)
+    )
+
+
+def _unquoted_ok(value: str, mode: str) -> bool:
+    if mode == UNQUOTED_NEVER:
         return False
-    return base.rsplit(".", 1)[1] in _QUOTED_ONLY_EXTENSIONS
+    return mode == UNQUOTED_ANY or _random_looking(value)
 
 
 # --- not secrets ----------------------------------------------------------------------------
@@ -163,7 +192,16 @@ _NOT_SECRET_TOKENS = re.compile(
 _DIGEST_CONTEXT = re.compile(
     r"sha|commit|digest|hash|checksum|integrity|revision|\brev\b|\bref\b|@|version", re.I
 )
-_HEX = re.compile(r"[0-9a-fA-F]+")
+_FAKE_TOKEN = re.compile(
+    r"example|dummy|fake|sample|placeholder|redacted|x{4}|X{4}|\*{3}|\.\.\.|…|(.)\1{7}"
+    r"|(?:^|[^A-Za-z])(?:test|mock)(?:[^A-Za-z]|$)",
+    re.IGNORECASE,
+)
+
+
+def _fake_token(value: str) -> bool:
+    """A provider-shaped value that is an example (``AKIA…EXAMPLE``, ``ghp_xxxx…``, ``sk_test_…``)."""
+    return bool(_FAKE_TOKEN.search(value))
 
 # --- SEC301 -----------------------------------------------------------------------------------
 
@@ -248,9 +286,17 @@ _ASSIGNMENT = re.compile(
 )
 _FLAG = re.compile(r"(?<![\w\-])--(?P<key>[A-Za-z][\w\-]*)[ \t]+(?P<q>[\"']?)(?=[^\s\-])")
 _XML_ELEMENT = re.compile(r"<(?P<key>[A-Za-z][\w.\-]*)>(?P<value>[^<>\s]{1,200})</(?P=key)>")
+_NETRC_PASSWORD = re.compile(r"(?:^|\s)password\s+(?P<value>\S+)")
 _UNQUOTED_VALUE = re.compile(r"[^\s\"'`,;#)}\]]+")
 _AUTH_SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest)[ \t]+")
-_IDENTIFIER = re.compile(r"[a-z]+(?:[\-_.][a-z]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_IDENTIFIER = re.compile(
+    r"[a-z][a-z0-9]*(?:[\-_.][a-z][a-z0-9]*)+"  # db-credentials, types-auth0-python
+    r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"  # DB_PASSWORD
+    r"|(?:[A-Z][a-z]+){3,}"  # WillAlsoBeIgnored, UberSecretPassword
+    r"|#[0-9a-fA-F]{3,8}"  # a colour
+)
+#: Regular expressions are not secrets (``HEX_PAT = "[0-9A-Fa-f]{1,4}"``).
+_REGEX_VALUE = re.compile(r"\(\?|\[(?:0-9|a-z|A-Z|\^)|\\[dwsbDWS]|\{\d+,\d*\}|\.\*|\.\+")
 #: What may follow an unquoted value on its line (else the "value" is the start of prose).
 _REST_OK = ("#", "//", ";", ",", "}", ")", "]", "--", "\\", '"', "'", "`", "&&", "||", "|")
 _SHORT_WORD = re.compile(r"[a-z]{1,10}")
@@ -303,6 +349,8 @@ def _literal_secret(value: str, quoted: bool) -> bool:
         return False
     if _IDENTIFIER.fullmatch(value) or _PATH_VALUE.fullmatch(value) or _URL_VALUE.match(value):
         return False
+    if _REGEX_VALUE.search(value):
+        return False
     if quoted:
         return True
     if _CODE_VALUE.search(value):
@@ -352,8 +400,9 @@ def _name_before(line: str, start: int) -> str:
 @dataclass(frozen=True)
 class _Context:
     path: str
-    quoted_only: bool
+    unquoted: str  # UNQUOTED_ANY / UNQUOTED_RANDOM / UNQUOTED_NEVER
     context_rules: bool
+    netrc: bool = False
 
 
 def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
@@ -366,7 +415,7 @@ def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
     for key, start, quote in candidates:
         if not is_sensitive_name(key):
             continue
-        if not quote and ctx.quoted_only:
+        if not quote and ctx.unquoted == UNQUOTED_NEVER:
             continue
         found = _value_at(line, start, quote)
         if found is None:
@@ -376,8 +425,12 @@ def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
             rest = line[vend:].strip()
             if rest and not rest.startswith(_REST_OK):
                 continue  # prose: `password: the one you chose`
-        if _literal_secret(value, bool(quote)):
+        if _literal_secret(value, bool(quote)) and (quote or _unquoted_ok(value, ctx.unquoted)):
             yield _Hit(value, vstart, vend, _kind_of_name(key), key)
+    if ctx.netrc:
+        for m in _NETRC_PASSWORD.finditer(line):
+            if _literal_secret(m.group("value"), False):
+                yield _Hit(m.group("value"), m.start("value"), m.end("value"), "password", "password")
     if "<" in line:
         for m in _XML_ELEMENT.finditer(line):
             if is_sensitive_name(m.group("key")) and _literal_secret(m.group("value"), True):
@@ -396,7 +449,9 @@ def _keyword_plugin(line: str, ctx: _Context) -> Iterator[_Hit]:
         if start < 0 or ds.filtered(value, line):
             continue
         quoted = start > 0 and line[start - 1] in "\"'`"
-        if not _literal_secret(value, quoted) or (not quoted and ctx.quoted_only):
+        if not _literal_secret(value, quoted):
+            continue
+        if not quoted and not _unquoted_ok(value, ctx.unquoted):
             continue
         name = _name_before(line, start)
         yield _Hit(value, start, start + len(value), _kind_of_name(name), name)
@@ -469,7 +524,7 @@ def _scan_line(
             value = m.group("value")
             if provider.validator is not None and not provider.validator(value):
                 continue
-            if is_placeholder(value) or not_a_secret(m.start("value"), m.end("value")):
+            if _fake_token(value) or not_a_secret(m.start("value"), m.end("value")):
                 continue
             claim(_Hit(value, m.start("value"), m.end("value"), provider.kind), provider.rule)
     if "://" in line and "@" in line:
@@ -488,21 +543,44 @@ def _scan_line(
     return found
 
 
+_ALLOWLIST = "pragma: allowlist secret"
+_ALLOWLIST_NEXT = "pragma: allowlist nextline secret"
+
+
+def _allowlisted(text: str, start: int, end: int) -> bool:
+    """detect-secrets' inline allowlist comments, honoured for users coming from it."""
+    if _ALLOWLIST in text[start:end]:
+        return True
+    if start == 0:
+        return False
+    previous = text.rfind("\n", 0, start - 1) + 1
+    return _ALLOWLIST_NEXT in text[previous:start]
+
+
 @lru_cache(maxsize=16)
 def scan(text: str, path: str) -> tuple[SecretMatch, ...]:
     """All secrets in ``text`` (a file named ``path``, or a value when ``path`` is empty)."""
     lock = bool(path) and is_lock_file(path)
-    ctx = _Context(path=path, quoted_only=_quoted_only(path), context_rules=not lock)
+    base = path.rsplit("/", 1)[-1].lower()
+    ctx = _Context(path, _unquoted_mode(path), not lock, base in _NETRC_NAMES)
+    allowlist = "pragma: allowlist" in text
     claimed: list[tuple[int, int]] = []
     found: list[SecretMatch] = []
     if "PRIVATE KEY" in text or "PuTTY-User-Key-File" in text:
         for key in _private_keys(text):
             claimed.append((key.start, key.end))
+            if allowlist:
+                line_start = text.rfind("\n", 0, key.start) + 1
+                line_end = text.find("\n", key.start)
+                if _allowlisted(text, line_start, line_end if line_end >= 0 else len(text)):
+                    continue
             found.append(key)
     blocks = list(claimed)
     for start, end in candidate_lines(text, keywords=not lock):
         if blocks and any(s <= start and end <= e for s, e in blocks):
             continue  # a line inside a private key block: the block is reported already
+        if allowlist and _allowlisted(text, start, end):
+            continue
         found.extend(_scan_line(text[start:end], start, ctx, claimed))
     found.sort(key=lambda m: (m.start, m.end))
     return tuple(found)

@@ -82,11 +82,15 @@ def test_services_are_normalised() -> None:
     assert http.span == Span(7, 2, 7, 14)  # the header name
     assert pg.span == Span(13, 3, 13, 11)
     assert web.span == Span(22, 3, 22, 11)
-    assert http.is_http and not pg.is_http and web.is_http
+    assert http.is_http
+    assert not pg.is_http
+    assert web.is_http
     assert [c.span for c in http.http_checks] == [Span(10, 5, 10, 24)]
     assert [c.span for c in pg.tcp_checks] == [Span(19, 5, 19, 24)]
     assert pg.handlers == frozenset({"pg_tls"})
-    assert http.has_health_checks and pg.has_health_checks and not web.has_health_checks
+    assert http.has_health_checks
+    assert pg.has_health_checks
+    assert not web.has_health_checks
     assert doc.has_any_health_check
 
 
@@ -161,15 +165,27 @@ def test_bad_go_durations(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "unit", "amount"),
-    [("1gb", "gb", 1.0), ("30GB", "gb", 30.0), (20, "gb", 20.0), ("512mb", "mb", 512.0),
-     ("1gb", "mb", 1024.0), ("4G", "mb", 4096.0), ("15Mb", "gb", 0.015), ("bad", "gb", None)],
+    [
+        ("1gb", "gb", 1.0),
+        ("30GB", "gb", 30.0),
+        (20, "gb", 20.0),
+        ("512mb", "mb", 512.0),
+        ("1gb", "mb", 1024.0),
+        ("4G", "mb", 4096.0),
+        ("15Mb", "gb", 0.015),
+        ("bad", "gb", None),
+    ],
 )
 def test_sizes(value: object, unit: str, amount: float | None) -> None:
     assert fs.size_in_units(value, unit) == amount
 
 
 def test_schema_knows_every_key_of_the_full_reference() -> None:
-    path = CORPUS / "fly-fixtures" / "superfly__flyctl__internal__appconfig__testdata__full-reference.toml"
+    path = (
+        CORPUS
+        / "fly-fixtures"
+        / "superfly__flyctl__internal__appconfig__testdata__full-reference.toml"
+    )
     if not path.is_file():
         pytest.skip(f"corpus not found at {path.resolve()}")
     doc = doc_of(path.read_text(encoding="utf-8"))

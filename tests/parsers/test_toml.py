@@ -263,7 +263,7 @@ def test_moderate_nesting_is_fine() -> None:
 
 SAMPLES = [
     'title = "TOML"\n[owner]\nname = "Tom"\ndob = 1979-05-27T07:32:00-08:00\n',
-    "[database]\nports = [ 8000, 8001, 8002 ]\ndata = [ [\"delta\", \"phi\"], [3.14] ]\n",
+    '[database]\nports = [ 8000, 8001, 8002 ]\ndata = [ ["delta", "phi"], [3.14] ]\n',
     "[servers]\n[servers.alpha]\nip = '10.0.0.1'\n[servers.beta]\nip = '10.0.0.2'\n",
     "[[fruits]]\nname = 'apple'\n[fruits.physical]\ncolor = 'red'\n[[fruits.varieties]]\n"
     "name = 'red delicious'\n[[fruits]]\nname = 'banana'\n[[fruits.varieties]]\nname = 'p'\n",
@@ -286,7 +286,8 @@ def _check_spans(node: Node, source: Source) -> None:
     if isinstance(node, Mapping):
         for pair in node.pairs:
             raw = source.excerpt(pair.key.span)
-            assert raw and str(pair.key.value).split(".")[0].strip("\"'") in raw.strip("\"'")
+            assert raw
+            assert str(pair.key.value).split(".")[0].strip("\"'") in raw.strip("\"'")
             if isinstance(pair.value, Scalar):
                 assert source.excerpt(pair.value.span)
             _check_spans(pair.value, source)
@@ -297,7 +298,9 @@ def _check_spans(node: Node, source: Source) -> None:
 
 def test_corpus_round_trips() -> None:
     folders = [CORPUS / "fly", CORPUS / "fly-fixtures"]
-    files = [p for folder in folders if folder.is_dir() for p in folder.rglob("*.toml") if p.is_file()]
+    files = [
+        p for folder in folders if folder.is_dir() for p in folder.rglob("*.toml") if p.is_file()
+    ]
     if not files:
         pytest.skip(f"corpus not found at {CORPUS.resolve()}")
     for path in files:
@@ -306,3 +309,50 @@ def test_corpus_round_trips() -> None:
         tree = parse_toml(source)
         assert to_python(tree.root) == normalised(tomllib.loads(text)), path
         _check_spans(tree.root, source)
+
+
+SEED = """\
+app = "demo" # c
+[build.args]
+  A = 'x'
+[[services]]
+  ports = [ { port = 80, handlers = ["http"] }, ]
+  [services.concurrency]
+    type = "requests"
+  [[services.tcp_checks]]
+    interval = \"\"\"15s\"\"\"
+[env]
+  "QUOTED KEY" = '''multi
+line'''
+  when = 1979-05-27 07:32:00
+"""
+PIECES = [*"[]{}\"'=.,#\n\t \\a1_-:", '"""', "'''", "[[", "]]", "\r\n", "x.y", "0x1F"]
+
+
+def test_mutated_documents_parse_or_fail_cleanly() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    edits = st.lists(
+        st.tuples(st.integers(0, len(SEED)), st.integers(0, 3), st.sampled_from(PIECES)),
+        min_size=1,
+        max_size=4,
+    )
+
+    @hypothesis.settings(max_examples=300, deadline=None, database=None)
+    @hypothesis.given(edits)
+    def check(changes: list[tuple[int, int, str]]) -> None:
+        text = SEED
+        for position, cut, piece in changes:
+            position = min(position, len(text))
+            text = text[:position] + piece + text[position + cut :]
+        try:
+            tree = parse(text)
+        except ParseError as error:
+            message = error.message  # tomllib's error, never a position-recovery failure
+        else:
+            message = "invalid TOML"
+            assert to_python(tree.root) == normalised(tomllib.loads(text))
+        assert message.startswith("invalid TOML"), message
+
+    check()

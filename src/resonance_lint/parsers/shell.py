@@ -587,7 +587,29 @@ class _Splitter:
                 pipeline = self._next_pipeline()
                 pipe_index = 0
 
+        in_patterns = False  # between ``case … in`` / ``;;`` and the ``)`` ending a pattern
+        cases = 0
         for tok in toks:
+            if in_patterns:
+                if tok.kind == "word" and tok.text == "esac":
+                    in_patterns = False
+                    cases -= 1
+                elif tok.kind == "op" and tok.text == ")":
+                    in_patterns = False
+                continue
+            if cases and tok.kind == "op" and tok.text in (";;", ";&", ";;&"):
+                flush(tok.text, tok)
+                in_patterns = True
+                continue
+            if tok.kind == "word" and tok.text == "in" and len(words) == 2 and words[0].text == "case":
+                words.append(tok)
+                flush(";", None)
+                cases += 1
+                in_patterns = True
+                continue
+            if cases and not words and tok.kind == "word" and tok.text == "esac":
+                cases -= 1
+                continue
             if tok.kind == "op":
                 if tok.text in _REDIRECTS:
                     if pending_redirect is not None:

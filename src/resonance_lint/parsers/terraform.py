@@ -378,7 +378,7 @@ def build_modules(
     """One module document per directory holding ``.tf``/``.tofu`` files."""
     by_dir: dict[str, list[TerraformFileDocument]] = {}
     for doc in docs:
-        if isinstance(doc, TerraformFileDocument):
+        if isinstance(doc, TerraformFileDocument) and posixpath.basename(doc.path) != LOCKFILE:
             by_dir.setdefault(posixpath.dirname(doc.path), []).append(doc)
     modules: list[TerraformModuleDocument] = []
     for directory in sorted(by_dir):

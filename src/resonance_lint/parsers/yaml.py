@@ -105,7 +105,7 @@ class DuplicateKey:
 
 @dataclass(frozen=True)
 class YamlTree:
-    """A composed YAML document: ``root`` is ``None`` for an empty stream."""
+    """A composed YAML document: ``root`` is ``None`` for an empty (or null) document."""
 
     root: Node | None
     duplicates: tuple[DuplicateKey, ...] = ()
@@ -328,6 +328,8 @@ def load(source: Source) -> YamlTree:
         return YamlTree(None)
     converter = _Converter(source, base)
     root = converter.convert(node, 0)
+    if isinstance(root, Scalar) and root.value is None:
+        return YamlTree(None)  # ``---`` alone, or ``~``: nothing in the document
     return YamlTree(root, tuple(converter.duplicates))
 
 

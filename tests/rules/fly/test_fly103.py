@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from helpers import findings, hits
 
 CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
@@ -12,15 +13,35 @@ INVALID_FIXTURE = "always-invalid-v2.toml"
 @pytest.mark.parametrize(
     ("text", "position", "hint"),
     [
-        ('app = "x"\n[http_services]\ninternal_port = 8080\n', (2, 2), "did you mean `[http_service]`?"),
+        (
+            'app = "x"\n[http_services]\ninternal_port = 8080\n',
+            (2, 2),
+            "did you mean `[http_service]`?",
+        ),
         ('app = "x"\n[[mountz]]\nsource = "d"\n', (2, 3), "did you mean `[[mounts]]`?"),
-        ('app = "x"\n[http_service]\n  internal_prot = 8080\n', (3, 3), "did you mean `internal_port`?"),
-        ('app = "x"\ninternal_port = 8080\n', (2, 1), "did you mean `internal_port` in `[http_service]`?"),
+        (
+            'app = "x"\n[http_service]\n  internal_prot = 8080\n',
+            (3, 3),
+            "did you mean `internal_port`?",
+        ),
+        (
+            'app = "x"\ninternal_port = 8080\n',
+            (2, 1),
+            "did you mean `internal_port` in `[http_service]`?",
+        ),
         ('app = "x"\n[deploy]\nstratgy = "rolling"\n', (3, 1), "did you mean `strategy`?"),
         ('app = "x"\n[build]\ndocker_file = "D"\n', (3, 1), "did you mean `dockerfile`?"),
-        ('[[services]]\n  [[services.checks]]\n  path = "/"\n', (2, 5), "did you mean `[[services.tcp_checks]]`?"),
-        ('[http_service.concurency]\ntype = "requests"\n', (1, 2), "did you mean `[http_service.concurrency]`?"),
-        ('[[vm]]\nmemory_gb = 1\n', (2, 1), "did you mean `memory_mb`?"),
+        (
+            '[[services]]\n  [[services.checks]]\n  path = "/"\n',
+            (2, 5),
+            "did you mean `[[services.tcp_checks]]`?",
+        ),
+        (
+            '[http_service.concurency]\ntype = "requests"\n',
+            (1, 2),
+            "did you mean `[http_service.concurrency]`?",
+        ),
+        ("[[vm]]\nmemory_gb = 1\n", (2, 1), "did you mean `memory_mb`?"),
     ],
 )
 def test_unknown_keys_with_suggestion(text: str, position: tuple[int, int], hint: str) -> None:
@@ -85,7 +106,11 @@ def test_flyctl_fixtures_have_no_unknown_keys() -> None:
 
 
 def test_invalid_fixture_is_reported_at_the_bad_value() -> None:
-    path = CORPUS / "fly-fixtures" / f"superfly__flyctl__internal__appconfig__testdata__{INVALID_FIXTURE}"
+    path = (
+        CORPUS
+        / "fly-fixtures"
+        / f"superfly__flyctl__internal__appconfig__testdata__{INVALID_FIXTURE}"
+    )
     if not path.is_file():
         pytest.skip(f"fly fixture not found at {path.resolve()}")
     text = path.read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import findings, hits
 
 
@@ -10,10 +11,10 @@ from helpers import findings, hits
         ('kill_signal = "SIGFOO"\n', (1, 15)),
         ("kill_timeout = 600\n", (1, 16)),
         ('kill_timeout = "10 minutes"\n', (1, 16)),
-        ('app = 12\n', (1, 7)),
+        ("app = 12\n", (1, 7)),
         ('[deploy]\nstrategy = "blue-green"\n', (2, 12)),
         ("[deploy]\nwait_timeout = 600\n", (2, 16)),
-        ("[deploy]\nmax_unavailable = \"all\"\n", (2, 19)),
+        ('[deploy]\nmax_unavailable = "all"\n', (2, 19)),
         ('[http_service]\nauto_stop_machines = "yes"\n', (2, 22)),
         ('[http_service]\ninternal_port = "8080"\n', (2, 17)),
         ("[http_service]\nforce_https = 1\n", (2, 15)),
@@ -30,7 +31,7 @@ from helpers import findings, hits
         ('[checks.web]\ntype = "grpc"\n', (2, 8)),
         ('[files]\nguest_path = "/a"\n', (1, 1)),
         ("[build.args]\nNODE_VERSION = 20\n", (2, 16)),
-        ("[[statics]]\nguest_path = [\"/a\"]\n", (2, 14)),
+        ('[[statics]]\nguest_path = ["/a"]\n', (2, 14)),
     ],
 )
 def test_invalid_values(text: str, position: tuple[int, int]) -> None:

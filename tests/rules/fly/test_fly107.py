@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -10,7 +11,7 @@ def test_autostop_without_autostart() -> None:
 
 
 def test_services_too() -> None:
-    text = '[[services]]\nauto_stop_machines = true\nauto_start_machines = false\n'
+    text = "[[services]]\nauto_stop_machines = true\nauto_start_machines = false\n"
     assert hits("fly.toml", text, "FLY107") == [(3, 23, "FLY107")]
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -9,7 +10,8 @@ def test_no_vm_section() -> None:
 
 
 @pytest.mark.parametrize(
-    "section", ['[[vm]]\nsize = "shared-cpu-1x"\n', "[vm]\nmemory = 512\n", '[[compute]]\nmemory = "1gb"\n']
+    "section",
+    ['[[vm]]\nsize = "shared-cpu-1x"\n', "[vm]\nmemory = 512\n", '[[compute]]\nmemory = "1gb"\n'],
 )
 def test_vm_present(section: str) -> None:
     assert hits("fly.toml", f'app = "x"\n{section}', "FLY108") == []

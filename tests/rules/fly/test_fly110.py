@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import findings, hits
 
 
@@ -23,7 +24,7 @@ from helpers import findings, hits
         ('[[env]]\nA = "1"\n', (1, 3)),
         ('[[checks]]\nname = "alive"\ntype = "tcp"\nport = 8080\n', (1, 3)),
         (
-            '[[services]]\n[[services.http_checks]]\n[[services.http_checks.headers]]\n'
+            "[[services]]\n[[services.http_checks]]\n[[services.http_checks.headers]]\n"
             'name = "Host"\nvalue = "x"\n',
             (3, 3),
         ),

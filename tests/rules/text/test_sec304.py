@@ -63,6 +63,11 @@ def test_literal_secret_assignments(filename: str, text: str, position: tuple[in
         ("Dockerfile", "ENV GOOGLE_APPLICATION_CREDENTIALS=/secrets/sa.json\n"),
         ("main.tf", '  secret_data = "this is secret data"\n'),
         ("config.yml", "password: ENC[AES256_GCM,data:abc,iv:def]\n"),
+        ("url.py", 'HEX_PAT = "[0-9A-Fa-f]{1,4}"\nTOKEN_RE = "(?P<t>[a-z]+)"\n'),
+        ("auth.py", "credentials = '%s:%s' % (user, pw)\n"),
+        ("docs.md", "API_KEY = 'WillAlsoBeIgnored'\n"),
+        ("style.py", '    Token: "#ddd0c0",\n'),
+        ("deps.py", '    "auth0": "types-auth0-python",\n'),
     ],
     ids=[
         "gha-secret",
@@ -78,6 +83,11 @@ def test_literal_secret_assignments(filename: str, text: str, position: tuple[in
         "path",
         "sentence",
         "sops",
+        "regex",
+        "format-string",
+        "camel-words",
+        "colour",
+        "package-name",
     ],
 )
 def test_not_keyword_secrets(filename: str, text: str) -> None:
@@ -97,3 +107,14 @@ def test_provider_token_under_a_keyword_is_reported_once_as_sec302() -> None:
     text = f"GITHUB_TOKEN={fake.github_classic(3)}\n"
     assert hits(".env", text, "SEC304") == []
     assert hits(".env", text, "SEC302") == [(1, 14, "SEC302")]
+
+
+def test_detect_secrets_allowlist_pragmas_are_honoured() -> None:
+    value = fake.password(10)
+    text = (
+        f'secret = "{value}"  # pragma: allowlist secret\n'
+        "// pragma: allowlist nextline secret\n"
+        f'const secret = "{value}";\n'
+        f'other_secret = "{value}"\n'
+    )
+    assert hits("app.js", text, "SEC304") == [(4, 17, "SEC304")]

@@ -180,14 +180,8 @@ def option_values(command: Command, *names: str) -> Iterator[tuple[Word, str]]:
                 yield args[k + 1], args[k + 1].value
             elif value.startswith(name + "="):
                 yield word, value[len(name) + 1 :]
-            elif (
-                len(name) == 2
-                and not name.startswith("--")
-                and value.startswith(name)
-                and len(value) > 2
-            ):
-                if not value.startswith("--"):
-                    yield word, value[2:]
+            elif len(name) == 2 and value.startswith(name) and len(value) > 2 and value[1] != "-":
+                yield word, value[2:]
 
 
 def is_dynamic(word: Word) -> bool:

@@ -14,7 +14,9 @@ def _fly_health_checked(doc: DockerfileDocument, ctx: RuleContext) -> bool:
     Placeholder: the fly.toml helper wires this up (the Dockerfile of a Fly app is checked by
     the platform's service checks, so a missing HEALTHCHECK is not worth a note there).
     """
-    return False
+    from ...fly_links import fly_configs_for_dockerfile, has_service_checks
+
+    return any(has_service_checks(fly) for fly in fly_configs_for_dockerfile(ctx.project, doc.path))
 
 
 @rule(

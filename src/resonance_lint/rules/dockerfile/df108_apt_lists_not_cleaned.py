@@ -44,6 +44,8 @@ def apt_lists_not_cleaned(doc: DockerfileDocument, ctx: RuleContext) -> Iterator
             continue
         if any(_LISTS in w.value for c in commands for w in c.args):
             continue
+        if any(apt_subcommand(c) == "dist-clean" for c in commands):
+            continue  # apt >= 2.7 removes the lists itself
         yield Problem(
             installs[0].name.span,
             f"`{installs[0].program} install` leaves the package lists in the layer; end the "

@@ -54,9 +54,9 @@ def _needs_yes(command: Command) -> str:
             return sub.value
     elif program in ZYPPER:
         sub, _ = subcommand(command, ZYPPER_VALUE_OPTIONS)
-        if sub is not None and sub.value in ZYPPER_CHANGING:
-            if not command.flag("-n", "--non-interactive", "-y", "--no-confirm"):
-                return sub.value
+        quiet = command.flag("-n", "--non-interactive", "-y", "--no-confirm")
+        if sub is not None and sub.value in ZYPPER_CHANGING and quiet is None:
+            return sub.value
     return ""
 
 

@@ -78,8 +78,8 @@ def bad_stage_reference(doc: DockerfileDocument, ctx: RuleContext) -> Iterator[P
                         f"{target.from_instruction.line}); move that stage before this one",
                     )
                 elif not _looks_like_image(value):
-                    earlier = [n for n, s in names.items() if s.index < stage.index]
-                    close = difflib.get_close_matches(lowered, earlier, n=1)
+                    candidates = [n for n, s in names.items() if s.index < stage.index]
+                    close = difflib.get_close_matches(lowered, candidates, n=1)
                     hint = (
                         f"did you mean `{close[0]}`?"
                         if close

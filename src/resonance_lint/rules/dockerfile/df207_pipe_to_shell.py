@@ -11,6 +11,7 @@ from ._common import run_instructions
 from ._tools import FETCHERS, INTERPRETERS
 
 #: Options after which an interpreter runs inline code or a module, not its stdin.
+_FIX = "download it to a file, check its checksum or signature, then run it"
 _INLINE = frozenset({"-c", "-e", "-m", "-r", "--eval", "--command", "-command", "-file"})
 _SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O"})
 _FETCH_SUBST = re.compile(r"""^["']?(\$\(|<\(|`)\s*(curl|wget)\b""", re.I)
@@ -89,8 +90,8 @@ def pipe_to_shell(doc: DockerfileDocument, ctx: RuleContext) -> Iterator[Problem
                 if command.program.lower() in INTERPRETERS and _runs_stdin(command):
                     yield Problem(
                         command.name.span,
-                        f"`{fetch.program} … | {command.program}` runs a downloaded script without "
-                        "verifying it; download to a file, check its checksum or signature, then run it",
+                        f"`{fetch.program} … | {command.program}` runs a downloaded script "
+                        f"without verifying it; {_FIX}",
                     )
                     break
         for command in script.commands:
@@ -105,7 +106,7 @@ def pipe_to_shell(doc: DockerfileDocument, ctx: RuleContext) -> Iterator[Problem
                 if match:
                     yield Problem(
                         word.span,
-                        f"`{command.program}` runs a script downloaded by `{match.group(2)}` without "
-                        "verifying it; download to a file, check its checksum or signature, then run it",
+                        f"`{command.program}` runs a script downloaded by `{match.group(2)}` "
+                        f"without verifying it; {_FIX}",
                     )
                     break

@@ -51,7 +51,8 @@ def secret_in_arg_or_env(doc: DockerfileDocument, ctx: RuleContext) -> Iterator[
             for match in scan_value(value)[:1]:
                 yield Problem(
                     span,
-                    f"{instr.keyword} `{pair.key}` contains a {match.kind} ({mask(match.value)}): it "
-                    "is stored in the Dockerfile and the image; pass it as a build secret or at run time",
+                    f"{instr.keyword} `{pair.key}` contains a {match.kind} "
+                    f"({mask(match.value)}): it is stored in the Dockerfile and the image; "
+                    "pass it as a build secret or at run time",
                     secret_hash=secret_hash(match.value),
                 )

@@ -81,6 +81,7 @@ def secret_file_copied(doc: DockerfileDocument, ctx: RuleContext) -> Iterator[Pr
                 continue
             yield Problem(
                 token.span,
-                f"{instr.keyword} puts `{value}` (matches {why}) into an image layer, where anyone "
-                "with the image can read it; use `RUN --mount=type=secret` or inject it at run time",
+                f"{instr.keyword} puts `{value}` (matches {why}) into an image layer, where "
+                "anyone with the image can read it; use `RUN --mount=type=secret` or inject it "
+                "at run time",
             )

@@ -57,6 +57,7 @@ def context_without_dockerignore(doc: DockerfileDocument, ctx: RuleContext) -> I
                 problem, checked = _ignore_problem(doc, ctx), True
             if problem is not None:
                 yield Problem(
-                    token.span, f"{instr.keyword} {token.value} copies the whole build context and {problem}"
+                    token.span,
+                    f"{instr.keyword} {token.value} copies the whole build context and {problem}",
                 )
             break

@@ -43,12 +43,30 @@ def find_secret(source: Source, name: str, node: Scalar, *, sensitive: bool = Fa
 
 
 def _inner_span(source: Source, node: Scalar, start: int, end: int) -> Span:
-    """The span of ``value[start:end]`` when the string is written without escapes."""
+    """The span of ``value[start:end]`` when the string is written as is (no escapes).
+
+    Pointing at the secret itself (not the whole string) puts the finding on the secret's
+    line, so a SEC finding for the same secret is recognised as a duplicate.
+    """
     span = node.span
-    if span.line != span.end_line:
-        return span
     raw = source.excerpt(span)
-    if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] and raw[1:-1] == node.value:
-        column = span.column + 1
-        return Span(span.line, column + start, span.line, column + end)
-    return span
+    quote = raw[:3] if raw[:3] in ('"""', "'''") else raw[:1]
+    if quote not in ('"', "'", '"""', "'''") or not raw.endswith(quote):
+        return span
+    inner = raw[len(quote) : len(raw) - len(quote)]
+    lead = ""
+    if len(quote) == 3 and inner.startswith("\n"):  # TOML trims a newline after the quotes
+        lead, inner = "\n", inner[1:]
+    if inner != node.value:
+        return span
+    begin = _advance(span.line, span.column + len(quote), lead + inner[:start])
+    finish = _advance(begin[0], begin[1], inner[start:end])
+    return Span(begin[0], begin[1], finish[0], finish[1])
+
+
+def _advance(line: int, column: int, text: str) -> tuple[int, int]:
+    """The position after ``text`` written from (``line``, ``column``)."""
+    newlines = text.count("\n")
+    if not newlines:
+        return line, column + len(text)
+    return line + newlines, len(text) - text.rfind("\n")

@@ -129,7 +129,7 @@ class _Walker:
         return Event(UNKNOWN, pair.key.span, f"{what}; flyctl does not know it")
 
     def suggest(self, name: str, section: fs.Section, path: tuple[str, ...]) -> str:
-        candidates = {k: v for k, v in section.keys.items() if not v.legacy and not v.alias_of}
+        candidates = {known: section.keys[known] for known in section.known()}
         lowered = name.lower().replace("-", "_")
         for known, key in candidates.items():
             if known.replace("-", "_") == lowered:

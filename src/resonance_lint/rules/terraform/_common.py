@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...model import Node, Problem, Related, Scalar, ScalarValue, Span
+from ...model import Problem, Related, Scalar, ScalarValue, Span
 from ...parsers.hcl_model import Attribute, Block, BodyMixin, is_literal, literal_bool
 from ...parsers.terraform import Resolved, TerraformModuleDocument
 
@@ -91,8 +91,9 @@ def setting(module: TerraformModuleDocument, body: BodyMixin, *path: str) -> Set
     return Setting(attr, module.evaluate(attr.value))
 
 
-def evaluate(module: TerraformModuleDocument, node: Node) -> Resolved:
-    return module.evaluate(node)
+def is_replica(module: TerraformModuleDocument, block: Block, markers: tuple[str, ...]) -> bool:
+    """Whether any marker attribute (``replicate_source_db`` …) is set to something not null."""
+    return any(not setting(module, block, marker).is_null for marker in markers)
 
 
 def lifecycle_flag(block: Block, name: str) -> Attribute | None:

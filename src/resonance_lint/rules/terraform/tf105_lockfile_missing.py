@@ -22,10 +22,9 @@ def lockfile_missing(module: TerraformModuleDocument, ctx: RuleContext) -> Itera
         return
     path, block = module.anchor()
     span = block.type_span if block is not None else Span.point(1)
-    where = f"{module.directory}/" if module.directory else ""
     yield Problem(
         span,
-        f"root module has no {where}.terraform.lock.hcl: provider versions and checksums are "
+        "root module has no .terraform.lock.hcl beside it: provider versions and checksums are "
         "picked again on every `terraform init`; run `terraform init` and commit the lock file",
         path=path,
     )

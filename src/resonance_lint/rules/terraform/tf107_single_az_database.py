@@ -9,7 +9,7 @@ from ...model import Category, Problem, ScalarValue, Severity, Target
 from ...parsers.hcl_model import Block, references
 from ...parsers.terraform import TerraformModuleDocument
 from ..base import RuleContext, rule
-from ._common import at_setting, missing, setting
+from ._common import at_setting, is_replica, missing, setting
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ CLUSTER_INSTANCE_TYPE = "aws_rds_cluster_instance"
 def _check(
     module: TerraformModuleDocument, block: Block, spec: HighAvailability
 ) -> Iterator[Problem]:
-    if any(block.attribute(marker) is not None for marker in spec.replica_markers):
+    if is_replica(module, block, spec.replica_markers):
         return
     found = setting(module, block, *spec.path)
     if found.dynamic:

@@ -10,7 +10,7 @@ from ...model import Category, Problem, Severity, Target
 from ...parsers.hcl_model import Block, literal_bool, literal_str, references
 from ...parsers.terraform import TerraformModuleDocument
 from ..base import RuleContext, rule
-from ._common import at_setting, missing, setting
+from ._common import at_setting, is_replica, missing, setting
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ STATE_NAME = re.compile(r"(?:^|[^a-z])(?:tf|terraform|tofu)[-_.]?states?(?:$|[^a
 
 
 def _retention(module: TerraformModuleDocument, block: Block, spec: Retention) -> Iterator[Problem]:
-    if any(block.attribute(m) is not None for m in spec.replica_markers):
+    if is_replica(module, block, spec.replica_markers):
         return
     found = setting(module, block, spec.attribute)
     if found.known and found.value == 0 and not isinstance(found.value, bool):
@@ -116,7 +116,7 @@ def _retention(module: TerraformModuleDocument, block: Block, spec: Retention) -
 
 
 def _switch(module: TerraformModuleDocument, block: Block, spec: Switch) -> Iterator[Problem]:
-    if any(block.attribute(m) is not None for m in spec.replica_markers):
+    if is_replica(module, block, spec.replica_markers):
         return
     found = setting(module, block, *spec.path)
     if found.dynamic:

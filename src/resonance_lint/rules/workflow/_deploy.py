@@ -1,9 +1,11 @@
-"""Deploy-job detection, shared by the deploy rules (GHA102–GHA105, GHA201–GHA203).
+"""Deploy-job detection, shared by the deploy rules (GHA102–GHA105).
 
-A job is a deploy job when it has an ``environment``, when its id or name matches one of the
-``deploy-name-patterns``, when a ``run`` step matches one of the ``deploy-command-patterns``
-(matched against the script's commands with comments removed and continuation lines joined), or
-when a step uses one of the ``deploy-actions`` (``docker/build-push-action`` counts when its
+A job is a deploy job when it has an ``environment`` or its id or name matches one of the
+``deploy-name-patterns`` (unless its id or name matches ``deploy-name-exclude-patterns``: a
+``test_linux`` job with an environment for its secrets is a test job), when a ``run`` step
+matches one of the ``deploy-command-patterns`` (matched against the script's commands with
+comments removed and continuation lines joined), or when a step uses one of the
+``deploy-actions`` (``docker/build-push-action`` counts when its
 ``push`` input is true). Jobs that call a reusable workflow are never deploy jobs here: the
 deploy happens in the called workflow, which is checked on its own. All patterns are Python
 regular expressions matched case-insensitively; the options can be set per rule or once for all
@@ -32,6 +34,13 @@ DEFAULT_NAME_PATTERNS: tuple[str, ...] = (
     r"(?<![a-z])release(?![a-z])",
     r"(?<![a-z])prod(?:uction)?(?![a-z])",
     r"(?<![a-z])rollout(?![a-z])",
+)
+
+# Names that say deploy/release but describe a preparation or check step.
+DEFAULT_NAME_EXCLUDE_PATTERNS: tuple[str, ...] = (
+    r"dry[-_ ]?run",
+    r"(?<![a-z])(?:tests?|testing|check|lint|validate|verify|plan|prepare|draft|notes"
+    r"|changelog|please|issues?|labels?|pr)(?![a-z])",
 )
 
 DEFAULT_COMMAND_PATTERNS: tuple[str, ...] = (
@@ -92,6 +101,7 @@ DEFAULT_DEPLOY_ACTIONS: tuple[str, ...] = (
 DEPLOY_OPTIONS: MappingProxyType[str, Any] = MappingProxyType(
     {
         "deploy-name-patterns": DEFAULT_NAME_PATTERNS,
+        "deploy-name-exclude-patterns": DEFAULT_NAME_EXCLUDE_PATTERNS,
         "deploy-command-patterns": DEFAULT_COMMAND_PATTERNS,
         "deploy-actions": DEFAULT_DEPLOY_ACTIONS,
     }
@@ -124,6 +134,7 @@ def command_text(script: str) -> str:
 @dataclass(frozen=True)
 class DeployDetector:
     names: re.Pattern[str] | None
+    excluded_names: re.Pattern[str] | None
     commands: re.Pattern[str] | None
     actions: frozenset[str]
 
@@ -131,6 +142,10 @@ class DeployDetector:
     def from_context(cls, ctx: RuleContext) -> DeployDetector:
         return cls(
             compile_patterns(_strings(ctx.option("deploy-name-patterns")), "deploy-name-patterns"),
+            compile_patterns(
+                _strings(ctx.option("deploy-name-exclude-patterns")),
+                "deploy-name-exclude-patterns",
+            ),
             compile_patterns(
                 _strings(ctx.option("deploy-command-patterns")), "deploy-command-patterns"
             ),
@@ -157,12 +172,16 @@ class DeployDetector:
         """Why ``job`` is a deploy job, or ``None`` when it is not one."""
         if job.is_call or not isinstance(job.node, Mapping):
             return None
-        env = job.environment_name
-        if job.environment is not None:
+        labels = list(_names(job))
+        excluded = self.excluded_names is not None and any(
+            self.excluded_names.search(label) for label in labels
+        )
+        if job.environment is not None and not excluded:
+            env = job.environment_name
             label = f": {env.value}" if env is not None and env.value is not None else ""
             return f"has `environment{label}`"
-        if self.names is not None:
-            for label in _names(job):
+        if self.names is not None and not excluded:
+            for label in labels:
                 if self.names.search(label):
                     return f"is named `{label}`"
         for step in job.steps:

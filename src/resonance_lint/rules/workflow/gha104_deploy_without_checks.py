@@ -54,8 +54,11 @@ def _is_test_step(step: Step, commands: re.Pattern[str] | None) -> bool:
     script = step.run_text
     if script is not None and commands is not None and commands.search(command_text(script)):
         return True
-    name = step.name.value if step.name is not None else None
-    return isinstance(name, str) and bool(_TEST_STEP_NAME.search(name))
+    for node in (step.name, step.uses):
+        label = node.value if node is not None else None
+        if isinstance(label, str) and _TEST_STEP_NAME.search(label):
+            return True
+    return False
 
 
 def _needed(doc: WorkflowDocument, job: Job) -> list[Job]:
@@ -95,6 +98,10 @@ def deploy_without_checks(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[P
         return
     check_names = compile_patterns(tuple(ctx.option("check-job-patterns")), "check-job-patterns")
     for job, reason in deploy_jobs:
+        if check_names is not None and any(
+            check_names.search(label) for label in (job.id, job.display_name)
+        ):
+            continue  # the job is itself a test or build job (with an environment for secrets)
         gate = False
         for needed in _needed(doc, job):
             if needed.is_call:

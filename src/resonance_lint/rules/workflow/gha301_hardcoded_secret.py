@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...model import Category, Mapping, Pair, Problem, Scalar, Severity, Target
@@ -7,6 +8,11 @@ from ...parsers.workflow import WorkflowDocument
 from ...secrets import is_placeholder, is_sensitive_name, mask, scan_value, secret_hash
 from ..base import RuleContext, rule
 from ._common import env_mappings
+
+# Lowercase words joined by dashes (``github-actions``): a label, not a secret.
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)+\Z")
+# Action inputs whose name says "key" but that take a cache key (``Swatinem/rust-cache``).
+_CACHE_KEY_INPUTS = frozenset({"shared-key", "cache-key", "prefix-key", "save-key"})
 
 
 def _value_mappings(doc: WorkflowDocument) -> Iterator[tuple[str, Mapping]]:
@@ -44,6 +50,8 @@ def _check(doc: WorkflowDocument, where: str, pair: Pair) -> Iterator[Problem]:
         )
     if found or "${{" in literal or not is_sensitive_name(name) or is_placeholder(literal):
         return
+    if _WORDS.match(literal) or (where == "with" and name.lower() in _CACHE_KEY_INPUTS):
+        return  # `github-actions`, or a cache key (`shared-key: ruff-linux`) rather than a secret
     yield Problem(
         value.span,
         f"{where} `{name}` is set to a literal secret ({mask(literal)}); {fix}",
