@@ -23,7 +23,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_latest_base_image_exit_1(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([".", "--select", "DF201"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("Dockerfile:1:6: DF201 [error] ")
+    assert out.startswith("Dockerfile:1:11: DF201 [error] ")
 
 
 def test_exit_zero(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,7 +112,7 @@ def test_json_output_schema(repo: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert (finding["path"], finding["line"], finding["column"], finding["code"]) == (
         "Dockerfile",
         1,
-        6,
+        11,
         "DF201",
     )
     assert finding["name"] == "latest-base-image"
@@ -136,7 +136,7 @@ def test_baseline_round_trip(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     write_tree(repo, {"Dockerfile": "# moved\n\nFROM node:latest\nFROM python:latest\n"})
     capsys.readouterr()
     assert main(["--select", "DF201", "--baseline", "base.json"]) == 1
-    assert capsys.readouterr().out.startswith("Dockerfile:4:6: DF201")
+    assert capsys.readouterr().out.startswith("Dockerfile:4:13: DF201")
 
 
 def test_rich_output_in_terminal_mode(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

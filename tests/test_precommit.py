@@ -63,6 +63,6 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     if "CalledProcessError" in output and ("pip" in output or "install" in output):
         pytest.skip(f"pre-commit could not build the hook environment here:\n{output[-2000:]}")
     assert proc.returncode == 1, output
-    assert "Dockerfile:1:6: DF201 [error]" in output
-    assert "svc/Dockerfile:1:6: DF201" not in output
+    assert "Dockerfile:1:11: DF201 [error]" in output
+    assert "svc/Dockerfile:1:11: DF201" not in output
     assert "Traceback" not in output

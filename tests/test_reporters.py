@@ -97,12 +97,12 @@ def test_sarif_related_locations_and_limit() -> None:
 def test_plain_text() -> None:
     out = render("text", context())
     assert out.splitlines() == [
-        "Dockerfile:1:6: DF201 [error] " + out.splitlines()[0].split("[error] ", 1)[1],
+        "Dockerfile:1:11: DF201 [error] " + out.splitlines()[0].split("[error] ", 1)[1],
         *out.splitlines()[1:],
     ]
     assert [line.split(" ")[0] for line in out.splitlines()] == [
-        "Dockerfile:1:6:",
-        "Dockerfile:2:6:",
+        "Dockerfile:1:11:",
+        "Dockerfile:2:13:",
         "sub",
     ]
 
@@ -111,7 +111,7 @@ def test_github_commands_and_escaping() -> None:
     assert escape_data("a%b\r\nc") == "a%25b%0D%0Ac"
     assert escape_property("a:b,c") == "a%3Ab%2Cc"
     lines = render("github", context()).splitlines()
-    assert lines[0].startswith("::error file=Dockerfile,line=1,col=6,endLine=1,endColumn=")
+    assert lines[0].startswith("::error file=Dockerfile,line=1,col=11,endLine=1,endColumn=")
     assert "title=DF201 latest-base-image::" in lines[0]
 
 

@@ -229,8 +229,47 @@ def _negatives() -> list[Case]:
     ]
 
 
+def _hard_positives() -> list[Case]:
+    """Harder positives, written to probe the edges (some are known misses, see KNOWN_MISSES)."""
+    b64pw = __import__("base64").b64encode(fake.password(90).encode()).decode()
+    return [
+        Case("README.md", f"```sh\nexport STRIPE_SECRET={fake.token(91, 32)}\n```\n", "secret"),
+        Case("k8s/secret.yaml", f"data:\n  password: {b64pw}\n", "password"),
+        Case(
+            ".netrc", f"machine api.internal login me password {fake.token(92, 36)}\n", "password"
+        ),
+        Case(".env", f"APP_KEY=base64:{fake.rand(fake.B64, 43, 93)}=\n", "key"),
+        Case("db.py", f'password = os.getenv("DB_PASSWORD", "{fake.token(94, 20)}")\n', "password"),
+        Case("notes.txt", f"# the admin password is {fake.password(95)}\n", "password"),
+        Case("client.py", f'X_CLIENT = "{fake.token(96, 40)}"\n', "secret"),
+    ]
+
+
+def _hard_negatives() -> list[Case]:
+    return [
+        Case("schema.json", '"password": {"type": "string", "minLength": 8},\n', None),
+        Case("login.html", '<input type="password" name="password" value="">\n', None),
+        Case("vars.yml", 'password: "{{ vault_db_password }}"\n', None),
+        Case("fixture.py", 'token = "' + "0" * 40 + '"\n', None),
+        Case("deploy.yaml", "secretKeyRef:\n  name: db\n  key: password\n", None),
+        Case("README.md", "Set the key with `export API_KEY=<your key>`.\n", None),
+        Case("config.yml", "auth_method: token\n", None),
+        Case("Dockerfile", "ARG NPM_TOKEN\nRUN --mount=type=secret,id=npm npm ci\n", None),
+    ]
+
+
+#: Hard positives we do not find (documented limits): a literal default inside a getenv() call
+#: (detect-secrets' indirect-reference filter drops the line), a password in a prose comment,
+#: and a random string with no secret-looking context at all.
+KNOWN_MISSES = frozenset({"db.py", "notes.txt", "client.py"})
+
 POSITIVES = _positives()
 NEGATIVES = _negatives()
+HARD_POSITIVES = _hard_positives()
+HARD_NEGATIVES = _hard_negatives()
+
+
+ALL_CASES = POSITIVES + NEGATIVES + HARD_POSITIVES + HARD_NEGATIVES
 
 
 def ours_detects(case: Case) -> list[SecretMatch]:
@@ -627,12 +666,14 @@ def test_no_output_format_contains_a_raw_secret() -> None:
 # --- a printable comparison table ---------------------------------------------------------------
 
 
-def comparison() -> dict[str, object]:
-    cases = POSITIVES + NEGATIVES
+def comparison(cases: list[Case]) -> dict[str, object]:
     expected = [c.kind is not None for c in cases]
     ours = [bool(ours_detects(c)) for c in cases]
     theirs = [detect_secrets_detects(c) for c in cases]
-    result: dict[str, object] = {"cases": len(cases), "positives": len(POSITIVES)}
+    result: dict[str, object] = {
+        "cases": len(cases),
+        "positives": sum(1 for c in cases if c.kind is not None),
+    }
     for label, detected in (("ours", ours), ("detect-secrets", theirs)):
         recall, precision, tp, fp, fn = _metrics(detected, expected)
         result[label] = {
@@ -642,6 +683,9 @@ def comparison() -> dict[str, object]:
             "fp": fp,
             "fn": fn,
         }
+    result["our misses"] = [
+        f"{c.filename}: {c.kind}" for c, d, e in zip(cases, ours, expected) if e and not d
+    ]
     result["detect-secrets misses"] = [
         f"{c.filename}: {c.kind}" for c, d, e in zip(cases, theirs, expected) if e and not d
     ]
@@ -654,4 +698,5 @@ def comparison() -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(comparison(), indent=2, ensure_ascii=False))
+    print("labelled set:", json.dumps(comparison(POSITIVES + NEGATIVES), indent=2))
+    print("with the hard cases:", json.dumps(comparison(ALL_CASES), indent=2, ensure_ascii=False))

@@ -559,14 +559,18 @@ def _stamp(
 
 
 def _dedupe(stamped: Iterable[_Stamped]) -> list[Finding]:
-    """Drop exact duplicates, and secret findings a target rule already reports."""
+    """Drop exact duplicates, and secret findings a target rule already reports.
+
+    A SEC finding goes when a target rule reported the same secret (hash) in the same file on
+    lines that overlap it (a multi-line key may start on another line in each rule).
+    """
     seen: set[tuple[str, str, Span, str]] = set()
-    target_secrets: set[tuple[str, int, str]] = set()
+    target_secrets: dict[tuple[str, str], list[Span]] = defaultdict(list)
     items = list(stamped)
     for item in items:
         f = item.finding
         if f.secret_hash and not f.code.startswith(_SECRET_PREFIX):
-            target_secrets.add((f.path, f.span.line, f.secret_hash))
+            target_secrets[(f.path, f.secret_hash)].append(f.span)
     out: list[Finding] = []
     for item in items:
         f = item.finding
@@ -577,7 +581,10 @@ def _dedupe(stamped: Iterable[_Stamped]) -> list[Finding]:
         if (
             f.secret_hash
             and f.code.startswith(_SECRET_PREFIX)
-            and (f.path, f.span.line, f.secret_hash) in target_secrets
+            and any(
+                s.line <= f.span.end_line and f.span.line <= s.end_line
+                for s in target_secrets.get((f.path, f.secret_hash), ())
+            )
         ):
             continue
         out.append(f)

@@ -10,7 +10,10 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar, Union
+from typing import TYPE_CHECKING, ClassVar, Union
+
+if TYPE_CHECKING:
+    from .secrets import SecretMatch
 
 
 class Target(str, enum.Enum):
@@ -252,6 +255,13 @@ class TextDocument(Document):
     """Any text file; the secret rules (SEC) read these."""
 
     target: ClassVar[Target] = Target.TEXT
+
+    @cached_property
+    def secrets(self) -> tuple[SecretMatch, ...]:
+        """Every secret in the file, scanned once and shared by the SEC rules."""
+        from .secrets import scan_text
+
+        return scan_text(self.source.text, self.source.path)
 
 
 @dataclass(frozen=True)

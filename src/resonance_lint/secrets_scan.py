@@ -1,8 +1,9 @@
 """The scanner behind :func:`resonance_lint.secrets.scan_text` and ``scan_value``.
 
-One pass of a compiled prefilter over the whole text picks candidate lines; each candidate line
-goes through the detectors in rule order, and a later detector never reports a span an earlier
-one already claimed:
+A prefilter picks candidate lines with ``str.find`` only (provider markers in the text, keyword
+hints in its lowercase copy, ``://`` with ``@``): no regex runs over the whole file. Each candidate
+line goes through the detectors in rule order, and a later detector never reports a span an
+earlier one already claimed:
 
 1. SEC301 private key blocks (whole text, only when ``PRIVATE KEY``/``PuTTY`` occurs);
 2. SEC302 provider formats (``secrets_providers.PROVIDERS``; a provider's regex only runs on
@@ -200,8 +201,9 @@ _FAKE_TOKEN = re.compile(
 
 
 def _fake_token(value: str) -> bool:
-    """A provider-shaped value that is an example (``AKIA…EXAMPLE``, ``ghp_xxxx…``, ``sk_test_…``)."""
+    """A provider-shaped example value (``AKIA…EXAMPLE``, ``ghp_xxxx…``, ``sk_test_…``)."""
     return bool(_FAKE_TOKEN.search(value))
+
 
 # --- SEC301 -----------------------------------------------------------------------------------
 
@@ -209,6 +211,7 @@ _KEY_BEGIN = re.compile(
     r"-----BEGIN[ ]?(?P<label>(?:[A-Z0-9]+ )*)PRIVATE KEY(?P<block> BLOCK)?-----"
 )
 _KEY_BODY = re.compile(r"(?:[A-Za-z0-9+/=\s:,.\-\"'|]|\\[nrt])*")
+_KEY_TAIL = re.compile(r"(?:\\[nrt]|[\s\"'|])+$")
 _KEY_BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}")
 _PUTTY = re.compile(
     r"PuTTY-User-Key-File-\d: [^\r\n]*(?:\r?\n[^\r\n]*){0,60}?"
@@ -242,7 +245,7 @@ def _private_keys(text: str) -> Iterator[SecretMatch]:
             run = _KEY_BODY.match(text, begin.end(), limit)
             stop = run.end() if run else begin.end()
             body = text[begin.end() : stop]
-            stop = begin.end() + len(body.rstrip("\\nrt\"' \r\n\t"))
+            stop = begin.end() + len(_KEY_TAIL.sub("", body))
         material = "".join(_KEY_BASE64.findall(body.replace("\\n", "\n").replace("\\r", "\n")))
         if len(material) < 64 or is_placeholder(body) or "..." in body or "…" in body:
             continue
@@ -288,6 +291,7 @@ _FLAG = re.compile(r"(?<![\w\-])--(?P<key>[A-Za-z][\w\-]*)[ \t]+(?P<q>[\"']?)(?=
 _XML_ELEMENT = re.compile(r"<(?P<key>[A-Za-z][\w.\-]*)>(?P<value>[^<>\s]{1,200})</(?P=key)>")
 _NETRC_PASSWORD = re.compile(r"(?:^|\s)password\s+(?P<value>\S+)")
 _UNQUOTED_VALUE = re.compile(r"[^\s\"'`,;#)}\]]+")
+_BLANKS = re.compile(r"[ \t]+")
 _AUTH_SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest)[ \t]+")
 _IDENTIFIER = re.compile(
     r"[a-z][a-z0-9]*(?:[\-_.][a-z][a-z0-9]*)+"  # db-credentials, types-auth0-python
@@ -325,7 +329,7 @@ def _value_at(line: str, start: int, quote: str) -> tuple[str, int, int] | None:
         start += scheme.end()
         value = line[start:end]
     elif not quote and value.lower() in ("bearer", "basic", "token", "digest"):
-        rest = re.compile(r"[ \t]+").match(line, end)
+        rest = _BLANKS.match(line, end)
         if rest is None:
             return None
         m = _UNQUOTED_VALUE.match(line, rest.end())
@@ -430,7 +434,9 @@ def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
     if ctx.netrc:
         for m in _NETRC_PASSWORD.finditer(line):
             if _literal_secret(m.group("value"), False):
-                yield _Hit(m.group("value"), m.start("value"), m.end("value"), "password", "password")
+                yield _Hit(
+                    m.group("value"), m.start("value"), m.end("value"), "password", "password"
+                )
     if "<" in line:
         for m in _XML_ELEMENT.finditer(line):
             if is_sensitive_name(m.group("key")) and _literal_secret(m.group("value"), True):

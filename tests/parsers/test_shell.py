@@ -27,7 +27,14 @@ def only(script: ShellScript, program: str) -> Command:
 
 def test_operators_split_commands() -> None:
     script = split("a 1 && b 2 || c; d & e\nf")
-    assert summary(script) == [("a", ["1"]), ("b", ["2"]), ("c", []), ("d", []), ("e", []), ("f", [])]
+    assert summary(script) == [
+        ("a", ["1"]),
+        ("b", ["2"]),
+        ("c", []),
+        ("d", []),
+        ("e", []),
+        ("f", []),
+    ]
     assert [c.connector for c in script.commands] == ["&&", "||", ";", "&", "\n", ""]
 
 
@@ -125,7 +132,9 @@ def test_comments_are_ignored() -> None:
 
 
 def test_reserved_words_and_case_patterns() -> None:
-    script = split('if [ -f x ]; then rm -f x; fi; case "$a" in amd64|arm64) b=1 ;; *) c | d ;; esac')
+    script = split(
+        'if [ -f x ]; then rm -f x; fi; case "$a" in amd64|arm64) b=1 ;; *) c | d ;; esac'
+    )
     assert [c.program for c in script.commands] == ["[", "rm", "case", "", "c", "d"]
     assert script.pipelines() == ((script.commands[4], script.commands[5]),)
 
@@ -151,7 +160,21 @@ def test_non_posix_mode_keeps_backslashes() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["'unterminated", '"$(', "`", "$(", "${a", "((", ")))", "<(x", "a\\", "case x in", ";;", "|", "&&"],
+    [
+        "'unterminated",
+        '"$(',
+        "`",
+        "$(",
+        "${a",
+        "((",
+        ")))",
+        "<(x",
+        "a\\",
+        "case x in",
+        ";;",
+        "|",
+        "&&",
+    ],
 )
 def test_broken_input_does_not_raise(text: str) -> None:
     split(text)

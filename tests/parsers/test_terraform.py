@@ -41,7 +41,8 @@ def test_file_document() -> None:
 
 def test_tfvars_are_attribute_only() -> None:
     d = doc("prod.tfvars", 'region = "eu-west-1"\nsizes = [1, 2]\n')
-    assert d.is_vars and not d.is_auto_vars
+    assert d.is_vars
+    assert not d.is_auto_vars
     assert [a.name for a in d.attributes] == ["region", "sizes"]
     assert doc("terraform.tfvars", "").is_auto_vars
     assert doc("x.auto.tfvars", "").is_auto_vars
@@ -94,7 +95,7 @@ def test_build_modules_groups_by_directory() -> None:
     [
         ('provider "aws" {}\n', frozenset(), True),
         ('terraform {\n  backend "s3" {}\n}\n', frozenset(), True),
-        ('terraform {\n  cloud {}\n}\n', frozenset(), True),
+        ("terraform {\n  cloud {}\n}\n", frozenset(), True),
         ('resource "aws_s3_bucket" "b" {}\n', frozenset({".terraform.lock.hcl"}), True),
         ('resource "aws_s3_bucket" "b" {}\n', frozenset(), False),
         ('terraform {\n  required_version = ">= 1.6"\n}\n', frozenset(), False),
@@ -112,7 +113,7 @@ def test_indexes_and_reference_resolution() -> None:
                 'data "aws_caller_identity" "me" {}\n'
                 'module "vpc" {\n  source = "./vpc"\n}\n'
                 'output "url" {\n  value = aws_ecr_repository.app.repository_url\n}\n'
-                "locals {\n  name = \"app\"\n}\n"
+                'locals {\n  name = "app"\n}\n'
                 'provider "aws" {}\n'
                 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n'
                 '  backend "s3" {}\n}\n'
@@ -124,21 +125,26 @@ def test_indexes_and_reference_resolution() -> None:
     assert isinstance(repo, Block)
     assert m.resolve("aws_ecr_repository.app.repository_url") is repo
     assert m.resolve("aws_ecr_repository.app[0].repository_url") is repo
-    assert m.resolve("data.aws_caller_identity.me.account_id") is m.data("aws_caller_identity", "me")
+    assert m.resolve("data.aws_caller_identity.me.account_id") is m.data(
+        "aws_caller_identity", "me"
+    )
     assert m.resolve("module.vpc.vpc_id") is m.module("vpc")
     assert m.resolve("var.region") is m.variable("region")
     local = m.resolve("local.name")
-    assert isinstance(local, Attribute) and local.name == "name"
+    assert isinstance(local, Attribute)
+    assert local.name == "name"
     assert m.resolve("aws_ecr_repository.other.arn") is None
     assert m.resolve("nonsense") is None
     assert m.output("url") is not None
     assert [b.label(0) for b in m.providers] == ["aws"]
     assert [e.name for e in m.required_providers] == ["aws"]
     backend = m.backend
-    assert backend is not None and backend.label(0) == "s3"
+    assert backend is not None
+    assert backend.label(0) == "s3"
     assert m.local_source_dir(m.module("vpc")) == "vpc"  # type: ignore[arg-type]
     assert [b.address for b in m.resources()] == ["aws_ecr_repository.app"]
-    assert m.variable("region") is not None and m.variable("region").path == "variables.tf"  # type: ignore[union-attr]
+    assert m.variable("region") is not None
+    assert m.variable("region").path == "variables.tf"
 
 
 def _value(m: TerraformModuleDocument, expression_attr: str) -> object:
@@ -202,13 +208,15 @@ def test_evaluate_stops_on_cycles() -> None:
     block = m.resource("null_resource", "n")
     assert block is not None
     found = m.evaluate(block.get("x"))  # type: ignore[arg-type]
-    assert isinstance(found.node, Scalar) and found.node.tag == "expr"
+    assert isinstance(found.node, Scalar)
+    assert found.node.tag == "expr"
 
 
 def test_module_of_mapping_values() -> None:
     m = module({"main.tf": 'locals {\n  tags = { Team = "ops" }\n}\n'})
     tags = m.local("tags")
-    assert tags is not None and isinstance(tags.value, Mapping)
+    assert tags is not None
+    assert isinstance(tags.value, Mapping)
 
 
 def test_corpus_parses_without_internal_errors() -> None:

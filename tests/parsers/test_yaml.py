@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from resonance_lint.errors import ParseError
@@ -278,3 +280,33 @@ def test_empty_documents(text: str) -> None:
 def test_lone_surrogate_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         load(Source("x.yml", "a: \ud800\n"))
+
+
+def test_spans_match_the_text_on_real_workflows() -> None:
+    folder = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / ".github"
+    folder = folder / "workflows"
+    if not folder.is_dir():
+        pytest.skip(f"corpus not found at {folder}")
+    checked = 0
+    for path in sorted(folder.iterdir())[:80]:
+        source = Source(path.name, path.read_text(encoding="utf-8-sig"))
+        try:
+            root = load(source).root
+        except ParseError:
+            continue
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Mapping):
+                for pair in node.pairs:
+                    key = pair.key
+                    if isinstance(key, YamlScalar) and not key.style:
+                        assert source.excerpt(key.span) == key.value, (path.name, key)
+                        checked += 1
+                    stack.append(pair.value)
+            elif isinstance(node, Sequence):
+                stack.extend(node.items)
+            elif isinstance(node, YamlScalar) and node.style == "" and node.tag == "str":
+                assert source.excerpt(node.span) == node.value, (path.name, node)
+                checked += 1
+    assert checked > 1000

@@ -601,7 +601,12 @@ class _Splitter:
                 flush(tok.text, tok)
                 in_patterns = True
                 continue
-            if tok.kind == "word" and tok.text == "in" and len(words) == 2 and words[0].text == "case":
+            if (
+                tok.kind == "word"
+                and tok.text == "in"
+                and len(words) == 2
+                and words[0].text == "case"
+            ):
                 words.append(tok)
                 flush(";", None)
                 cases += 1

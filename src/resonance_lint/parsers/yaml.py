@@ -38,8 +38,6 @@ MAX_DEPTH = 200
 MAX_NODES = 250_000
 """Largest alias-expanded node count accepted (a guard against alias bombs)."""
 
-_PLAIN = "!resonance-plain"
-_STR_TAG = "tag:yaml.org,2002:str"
 _CORE_TAGS = frozenset(
     {
         "tag:yaml.org,2002:int",
@@ -246,54 +244,31 @@ def _map_literal(text: str, scalar: YamlScalar, vstart: int, vend: int) -> tuple
 
 
 @cache
-def _loader_class() -> Any:
+def _parser_class() -> Any:
+    """libyaml's event parser (the pure-Python one when PyYAML was built without libyaml)."""
     import yaml
-    from yaml.nodes import ScalarNode, SequenceNode
 
-    parser: Any
     try:
-        from yaml._yaml import CParser as parser
-    except ImportError:  # PyYAML built without libyaml
-        parser = yaml.parser.Parser
+        from yaml._yaml import CParser
 
-    class _Resolver(yaml.resolver.BaseResolver):
-        """Tags untagged plain scalars with a sentinel: values are resolved by YAML 1.2 rules."""
+        return CParser
+    except ImportError:  # pragma: no cover - PyYAML without libyaml
 
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            if kind is ScalarNode:
-                return _PLAIN if implicit[0] else _STR_TAG
-            if kind is SequenceNode:
-                return "tag:yaml.org,2002:seq"
-            return "tag:yaml.org,2002:map"
-
-    if parser is yaml.parser.Parser:
-
-        class _PureLoader(
-            yaml.reader.Reader,
-            yaml.scanner.Scanner,
-            yaml.parser.Parser,
-            yaml.composer.Composer,
-            _Resolver,
-        ):
+        class _PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
             def __init__(self, stream: str) -> None:
                 yaml.reader.Reader.__init__(self, stream)
                 yaml.scanner.Scanner.__init__(self)
                 yaml.parser.Parser.__init__(self)
-                yaml.composer.Composer.__init__(self)
-                _Resolver.__init__(self)
 
-        return _PureLoader
-
-    class _CLoader(parser, _Resolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            parser.__init__(self, stream)
-            _Resolver.__init__(self)
-
-    return _CLoader
+        return _PureParser
 
 
 def load(source: Source) -> YamlTree:
-    """Compose ``source`` into model nodes; raise :class:`ParseError` for unparsable input."""
+    """Build model nodes from ``source``; raise :class:`ParseError` for unparsable input.
+
+    The event stream is consumed with an explicit stack (no recursion): nesting is limited to
+    :data:`MAX_DEPTH` before any deep structure is built, whatever the libyaml version.
+    """
     import yaml
 
     text = source.text
@@ -301,10 +276,12 @@ def load(source: Source) -> YamlTree:
     if text.startswith("\ufeff"):
         base = 1
         text = text[1:]
-    loader: Any = None
+    parser: Any = None
+    builder = _Builder(source, base)
     try:
-        loader = _loader_class()(text)
-        node = loader.get_single_node()
+        parser = _parser_class()(text)
+        while parser.check_event():
+            builder.feed(parser.get_event())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -316,52 +293,150 @@ def load(source: Source) -> YamlTree:
         char = exc.character
         code = char if isinstance(char, int) else ord(char[:1] or "\0")
         raise ParseError(f"unacceptable character U+{code:04X}", line, column) from None
-    except RecursionError:
+    except ParseError:
+        raise
+    except RecursionError:  # pragma: no cover - the builder does not recurse
         raise ParseError(f"nesting deeper than {MAX_DEPTH} levels") from None
     except Exception as exc:  # libyaml reports some errors without marks
         raise ParseError(str(exc) or type(exc).__name__) from None
     finally:
-        dispose = getattr(loader, "dispose", None) if loader is not None else None
+        dispose = getattr(parser, "dispose", None) if parser is not None else None
         if dispose is not None:
             dispose()
-    if node is None:
-        return YamlTree(None)
-    converter = _Converter(source, base)
-    root = converter.convert(node, 0)
-    if isinstance(root, Scalar) and root.value is None:
-        return YamlTree(None)  # ``---`` alone, or ``~``: nothing in the document
-    return YamlTree(root, tuple(converter.duplicates))
+    root = builder.root
+    if root is None or (isinstance(root, Scalar) and root.value is None):
+        return YamlTree(None)  # no document, ``---`` alone, or ``~``
+    return YamlTree(root, tuple(builder.duplicates))
 
 
-class _Converter:
-    """Converts a composed node graph once; aliased nodes map to one shared model object."""
+class _Frame:
+    """An open mapping or sequence while its events arrive."""
+
+    __slots__ = ("anchor", "items", "key", "mapping", "seen", "size", "start_event")
+
+    def __init__(self, mapping: bool, start_event: Any) -> None:
+        self.mapping = mapping
+        self.start_event = start_event
+        self.anchor: str | None = start_event.anchor
+        self.items: list[Any] = []
+        self.key: YamlScalar | None = None
+        self.seen: dict[str, Scalar] = {}
+        self.size = 1
+
+
+class _Builder:
+    """Turns PyYAML events into model nodes; aliases reuse the anchored node's model object."""
 
     def __init__(self, source: Source, base: int) -> None:
+        from yaml import events
+
         self.source = source
         self.text = source.text
         self.base = base
-        self.memo: dict[int, Node] = {}
-        self.sizes: dict[int, int] = {}
-        self.active: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Node, int]] = {}
+        self.root: Node | None = None
+        self.documents = 0
         self.duplicates: list[DuplicateKey] = []
         self.use_marks = not any(ch in self.text for ch in "\x85\u2028\u2029")
+        self.events = events
 
-    def _error(self, message: str, node: Any) -> ParseError:
-        mark = node.start_mark
+    def _error(self, message: str, mark: Any) -> ParseError:
         return ParseError(message, mark.line + 1, mark.column + 1)
 
-    def _place(self, node: Any) -> tuple[int, int, Span]:
-        """Source offsets ``[start, end)`` of a node and its span (trailing blanks trimmed).
+    def feed(self, event: Any) -> None:
+        events = self.events
+        kind = type(event)
+        if kind is events.ScalarEvent:
+            frame = self.stack[-1] if self.stack else None
+            as_key = frame is not None and frame.mapping and frame.key is None
+            scalar = self._scalar(event, event.start_mark, event.end_mark, key=as_key)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (scalar, 1)
+            self._deliver(scalar, 1, event)
+        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+            if len(self.stack) >= MAX_DEPTH:
+                raise self._error(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and frame.mapping and frame.key is None:
+                raise self._error("complex mapping keys are not supported", event.start_mark)
+            self.stack.append(_Frame(kind is events.MappingStartEvent, event))
+        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+            done = self.stack.pop()
+            start = done.start_event.start_mark
+            span = self._place(start, event.end_mark)[2]
+            collection: Node
+            if done.mapping:
+                collection = Mapping(tuple(done.items), span)
+            else:
+                collection = Sequence(tuple(done.items), span)
+            if done.anchor is not None:
+                self.anchors[done.anchor] = (collection, done.size)
+            self._deliver(collection, done.size, done.start_event)
+        elif kind is events.AliasEvent:
+            name = event.anchor
+            if any(frame.anchor == name for frame in self.stack):
+                raise self._error("recursive alias", event.start_mark)
+            found = self.anchors.get(name)
+            if found is None:
+                raise self._error(f"found undefined alias {name!r}", event.start_mark)
+            target, size = found
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and frame.mapping and frame.key is None:
+                target = self._alias_key(target, event)
+            self._deliver(target, size, event)
+        elif kind is events.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise self._error(
+                    "expected a single document in the stream but found another document",
+                    event.start_mark,
+                )
+
+    def _deliver(self, node: Node, size: int, event: Any) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if frame.size > MAX_NODES:
+            raise self._error(f"alias expansion exceeds {MAX_NODES} nodes", event.start_mark)
+        if not frame.mapping:
+            frame.items.append(node)
+            return
+        if frame.key is None:
+            assert isinstance(node, YamlScalar)
+            frame.key = node
+            return
+        key = frame.key
+        frame.key = None
+        name = str(key.value)
+        first = frame.seen.get(name)
+        if first is None:
+            frame.seen[name] = key
+        else:
+            self.duplicates.append(DuplicateKey(key, first))
+        frame.items.append(Pair(key, node))
+
+    def _alias_key(self, node: Node, event: Any) -> YamlScalar:
+        if not isinstance(node, Scalar):
+            raise self._error("complex mapping keys are not supported", event.start_mark)
+        start, end, span = self._place(event.start_mark, event.end_mark)
+        raw = "" if node.value is None else str(node.value)
+        return YamlScalar(raw, span, "str", "", start, end)
+
+    def _place(self, start_mark: Any, end_mark: Any) -> tuple[int, int, Span]:
+        """Source offsets ``[start, end)`` between two marks and their span (trailing blanks
+        trimmed from the span).
 
         The start mark's 0-based line/column (in characters) is used directly unless the text
         holds line breaks that YAML 1.1 knows but :class:`Source` does not; the end is counted
         from the start (libyaml's end marks are off at the end of a stream without a newline).
         """
-        start_mark = node.start_mark
         base = self.base
         text = self.text
         start = start_mark.index + base
-        end = node.end_mark.index + base
+        end = end_mark.index + base
         if end < start:
             end = start
         trimmed = end
@@ -390,80 +465,25 @@ class _Converter:
         end_line, end_column = _position(text, start, line, end)
         return Span(line, column, end_line, end_column)
 
-    def convert(self, node: Any, depth: int) -> Node:
-        key = id(node)
-        done = self.memo.get(key)
-        if done is not None:
-            return done
-        if key in self.active:
-            raise self._error("recursive alias", node)
-        if depth > MAX_DEPTH:
-            raise self._error(f"nesting deeper than {MAX_DEPTH} levels", node)
-        self.active.add(key)
-        try:
-            result = self._convert(node, depth)
-        finally:
-            self.active.discard(key)
-        self.memo[key] = result
-        return result
-
-    def _add_size(self, key: int, size: int, node: Any) -> None:
-        if size > MAX_NODES:
-            raise self._error(f"alias expansion exceeds {MAX_NODES} nodes", node)
-        self.sizes[key] = size
-
-    def _convert(self, node: Any, depth: int) -> Node:
-        from yaml.nodes import MappingNode, SequenceNode
-
-        if isinstance(node, SequenceNode):
-            items = tuple(self.convert(child, depth + 1) for child in node.value)
-            size = 1 + sum(self.sizes[id(child)] for child in node.value)
-            self._add_size(id(node), size, node)
-            return Sequence(items, self._place(node)[2])
-        if isinstance(node, MappingNode):
-            return self._mapping(node, depth)
-        self.sizes[id(node)] = 1
-        return self._scalar(node, key=False)
-
-    def _mapping(self, node: Any, depth: int) -> Mapping:
-        from yaml.nodes import ScalarNode
-
-        pairs: list[Pair] = []
-        seen: dict[str, Scalar] = {}
-        size = 1
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise self._error("complex mapping keys are not supported", key_node)
-            key = self._scalar(key_node, key=True)
-            value = self.convert(value_node, depth + 1)
-            size += 1 + self.sizes[id(value_node)]
-            name = str(key.value)
-            first = seen.get(name)
-            if first is None:
-                seen[name] = key
-            else:
-                self.duplicates.append(DuplicateKey(key, first))
-            pairs.append(Pair(key, value))
-        self._add_size(id(node), size, node)
-        return Mapping(tuple(pairs), self._place(node)[2])
-
-    def _scalar(self, node: Any, *, key: bool) -> YamlScalar:
-        raw: str = node.value
-        style = node.style or ""
-        start, end, span = self._place(node)
+    def _scalar(self, event: Any, start_mark: Any, end_mark: Any, *, key: bool) -> YamlScalar:
+        raw: str = event.value
+        style = event.style or ""
+        start, end, span = self._place(start_mark, end_mark)
+        tag = event.tag
         value: ScalarValue
         if key:
-            value, tag = raw, "str"
-        elif (node.tag == _PLAIN and not style) or node.tag in _CORE_TAGS:
-            value, tag = resolve_plain(raw)
+            value, kind = raw, "str"
+        elif (tag is None and not style and event.implicit[0]) or tag in _CORE_TAGS:
+            value, kind = resolve_plain(raw)
         else:
-            value, tag = raw, "str"
+            value, kind = raw, "str"
         found: tuple[Expression, ...] = ()
         if isinstance(value, str) and "${{" in value:
-            tag = "expr" if not key else tag
-            probe = YamlScalar(value, span, tag, style, start, end)
+            if not key:
+                kind = "expr"
+            probe = YamlScalar(value, span, kind, style, start, end)
             found = tuple(self._expressions(probe))
-        return YamlScalar(value, span, tag, style, start, end, found)
+        return YamlScalar(value, span, kind, style, start, end, found)
 
     def _expressions(self, scalar: YamlScalar) -> Iterator[Expression]:
         value = scalar.value

@@ -1,20 +1,25 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
 def test_final_stage_without_healthcheck() -> None:
-    text = "FROM golang:1.22 AS build\nHEALTHCHECK CMD true\nFROM alpine:3.19\nCMD [\"app\"]\n"
+    text = 'FROM golang:1.22 AS build\nHEALTHCHECK CMD true\nFROM alpine:3.19\nCMD ["app"]\n'
     assert hits("Dockerfile", text, "DF101") == [(3, 1, "DF101")]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        'FROM alpine:3.19\nHEALTHCHECK --interval=30s CMD wget -qO- http://localhost/ || exit 1\nCMD ["app"]\n',
+        (
+            "FROM alpine:3.19\n"
+            "HEALTHCHECK --interval=30s CMD wget -qO- http://localhost/ || exit 1\n"
+            'CMD ["app"]\n'
+        ),
         "FROM alpine:3.19\nHEALTHCHECK NONE\n",
-        "FROM alpine:3.19 AS base\nHEALTHCHECK CMD true\nFROM base\nCMD [\"app\"]\n",
+        'FROM alpine:3.19 AS base\nHEALTHCHECK CMD true\nFROM base\nCMD ["app"]\n',
         "# no instructions at all\n",
     ],
 )

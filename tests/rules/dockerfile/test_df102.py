@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -15,7 +16,10 @@ def test_only_the_effective_instruction_counts() -> None:
 
 
 def test_builder_stage_cmd_is_ignored() -> None:
-    text = 'FROM node:20 AS build\nCMD npm run build\nFROM node:20-slim\nCOPY --from=build /app /app\nCMD ["node", "/app"]\n'
+    text = (
+        "FROM node:20 AS build\nCMD npm run build\nFROM node:20-slim\n"
+        'COPY --from=build /app /app\nCMD ["node", "/app"]\n'
+    )
     assert hits("Dockerfile", text, "DF102") == []
 
 

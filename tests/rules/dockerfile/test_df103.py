@@ -4,7 +4,10 @@ from helpers import findings, hits
 
 
 def test_repeated_cmd_reports_the_overridden_one() -> None:
-    text = 'FROM alpine:3.19\nCMD ["a"]\nENTRYPOINT ["x"]\nCMD ["b"]\nHEALTHCHECK CMD a\nHEALTHCHECK NONE\n'
+    text = (
+        'FROM alpine:3.19\nCMD ["a"]\nENTRYPOINT ["x"]\nCMD ["b"]\n'
+        "HEALTHCHECK CMD a\nHEALTHCHECK NONE\n"
+    )
     assert hits("Dockerfile", text, "DF103") == [(2, 1, "DF103"), (5, 1, "DF103")]
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -8,7 +9,10 @@ from helpers import hits
     ("text", "expected"),
     [
         ("FROM debian:12\nRUN apt-get update && apt-get install -y curl\n", [(2, 23, "DF109")]),
-        ("FROM debian:12\nRUN apt install -y a && apt-get install -y b\n", [(2, 5, "DF109"), (2, 25, "DF109")]),
+        (
+            "FROM debian:12\nRUN apt install -y a && apt-get install -y b\n",
+            [(2, 5, "DF109"), (2, 25, "DF109")],
+        ),
     ],
 )
 def test_missing_flag(text: str, expected: list[tuple[int, int, str]]) -> None:

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("# syntax=docker/dockerfile:1\nARG V=1\nRUN echo hi\nFROM alpine:3.19\n", [(3, 1, "DF112")]),
+        (
+            "# syntax=docker/dockerfile:1\nARG V=1\nRUN echo hi\nFROM alpine:3.19\n",
+            [(3, 1, "DF112")],
+        ),
         ("  LABEL a=b\nFROM alpine:3.19\n", [(1, 3, "DF112")]),
         ("ARG V=1\n", [(1, 1, "DF112")]),
     ],

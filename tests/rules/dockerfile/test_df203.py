@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -30,7 +31,11 @@ def test_not_reported(text: str) -> None:
         ("ghcr.io/acme/app:1.2", '["ghcr.io"]', []),
         ("ghcr.io/acmeco/app:1.2", '["ghcr.io/acme"]', [(1, 6, "DF203")]),
         ("node:20", '["docker.io/library"]', []),
-        ("123.dkr.ecr.eu-west-1.amazonaws.com/app:7", '["123.dkr.ecr.eu-west-1.amazonaws.com/"]', []),
+        (
+            "123.dkr.ecr.eu-west-1.amazonaws.com/app:7",
+            '["123.dkr.ecr.eu-west-1.amazonaws.com/"]',
+            [],
+        ),
     ],
 )
 def test_trusted_registries(image: str, trusted: str, expected: list[tuple[int, int, str]]) -> None:

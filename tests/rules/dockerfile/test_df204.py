@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -8,13 +9,29 @@ from helpers import hits
     ("text", "expected"),
     [
         (
-            "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10 git \\\n    ca-certificates\n",
+            (
+                "FROM debian:12\n"
+                "RUN apt-get install -y --no-install-recommends curl=7.88.1-10 git \\\n"
+                "    ca-certificates\n"
+            ),
             [(2, 63, "DF204"), (3, 5, "DF204")],
         ),
-        ("FROM alpine:3.19\nRUN apk add --no-cache --virtual .deps gcc musl-dev=1.2.4-r2\n", [(2, 40, "DF204")]),
-        ("FROM fedora:40\nRUN dnf -y --setopt=tsflags=nodocs install httpd python3-devel-3.12.1\n", [(2, 44, "DF204")]),
+        (
+            "FROM alpine:3.19\nRUN apk add --no-cache --virtual .deps gcc musl-dev=1.2.4-r2\n",
+            [(2, 40, "DF204")],
+        ),
+        (
+            (
+                "FROM fedora:40\n"
+                "RUN dnf -y --setopt=tsflags=nodocs install httpd python3-devel-3.12.1\n"
+            ),
+            [(2, 44, "DF204")],
+        ),
         ("FROM opensuse/leap:15\nRUN zypper -n install -t package vim\n", [(2, 34, "DF204")]),
-        ("FROM debian:12\nRUN apt-get install -y -t bookworm-backports golang\n", [(2, 46, "DF204")]),
+        (
+            "FROM debian:12\nRUN apt-get install -y -t bookworm-backports golang\n",
+            [(2, 46, "DF204")],
+        ),
     ],
 )
 def test_unpinned(text: str, expected: list[tuple[int, int, str]]) -> None:

@@ -1,16 +1,26 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.0 requests\n", [(2, 45, "DF205")]),
-        ("FROM python:3.12\nRUN python3 -m pip install -i https://x/simple 'uvicorn>=0.20'\n", [(2, 48, "DF205")]),
+        (
+            "FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.0 requests\n",
+            [(2, 45, "DF205")],
+        ),
+        (
+            "FROM python:3.12\nRUN python3 -m pip install -i https://x/simple 'uvicorn>=0.20'\n",
+            [(2, 48, "DF205")],
+        ),
         ("FROM python:3.12\nRUN pip install git+https://github.com/a/b.git\n", [(2, 17, "DF205")]),
-        ("FROM node:20\nRUN npm install -g typescript @angular/cli@17 pnpm@latest\n", [(2, 20, "DF205"), (2, 47, "DF205")]),
+        (
+            "FROM node:20\nRUN npm install -g typescript @angular/cli@17 pnpm@latest\n",
+            [(2, 20, "DF205"), (2, 47, "DF205")],
+        ),
         ("FROM node:20\nRUN yarn global add serve\n", [(2, 21, "DF205")]),
         ("FROM ruby:3.3\nRUN gem install bundler rails:7.1.0\n", [(2, 17, "DF205")]),
         ("FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@latest\n", [(2, 16, "DF205")]),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import findings, hits
 
 TOKEN = "ghp_" + "a1B2" * 9
@@ -31,7 +32,10 @@ def test_secret(text: str, expected: list[tuple[int, int, str]]) -> None:
         "FROM alpine:3.19\nENV DB_PASSWORD_FILE=/run/secrets/db\n",
         "FROM alpine:3.19\nENV GPG_KEY A035C8C19219BA821ECEA86B64E628F8D684696D\n",
         # the build arg is only used in a builder stage, which never ships
-        "FROM node:20 AS build\nARG NPM_TOKEN\nRUN npm ci\nFROM node:20-slim\nCOPY --from=build /app /app\n",
+        (
+            "FROM node:20 AS build\nARG NPM_TOKEN\nRUN npm ci\nFROM node:20-slim\n"
+            "COPY --from=build /app /app\n"
+        ),
     ],
 )
 def test_not_a_secret(text: str) -> None:

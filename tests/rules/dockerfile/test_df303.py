@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import findings, hits_multi
 
 DOCKERFILE = "FROM node:20\nWORKDIR /app\nCOPY . .\n"
 
 
 def test_no_dockerignore() -> None:
-    assert hits_multi({"app/Dockerfile": DOCKERFILE}, "DF303") == [("app/Dockerfile", 3, 6, "DF303")]
+    assert hits_multi({"app/Dockerfile": DOCKERFILE}, "DF303") == [
+        ("app/Dockerfile", 3, 6, "DF303")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -42,5 +45,9 @@ def test_context_protected(files: dict[str, str]) -> None:
 
 
 def test_dockerfile_specific_ignore_file_wins() -> None:
-    files = {"web.Dockerfile": DOCKERFILE, "web.Dockerfile.dockerignore": "node_modules\n", ".dockerignore": ".git\n.env\n"}
+    files = {
+        "web.Dockerfile": DOCKERFILE,
+        "web.Dockerfile.dockerignore": "node_modules\n",
+        ".dockerignore": ".git\n.env\n",
+    }
     assert hits_multi(files, "DF303") == [("web.Dockerfile", 3, 6, "DF303")]

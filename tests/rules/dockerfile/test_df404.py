@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -10,8 +11,14 @@ from helpers import hits
         ("FROM alpine:3.19\nRUN curl -fsSLk https://x -o y\n", [(2, 10, "DF404")]),
         ("FROM alpine:3.19\nRUN curl --insecure https://x\n", [(2, 10, "DF404")]),
         ("FROM alpine:3.19\nRUN wget -q --no-check-certificate https://x\n", [(2, 13, "DF404")]),
-        ("FROM python:3.12\nRUN pip install --trusted-host pypi.org flask==3.0\n", [(2, 17, "DF404")]),
-        ("FROM python:3.12\nRUN pip config set global.trusted-host pypi.example\n", [(2, 20, "DF404")]),
+        (
+            "FROM python:3.12\nRUN pip install --trusted-host pypi.org flask==3.0\n",
+            [(2, 17, "DF404")],
+        ),
+        (
+            "FROM python:3.12\nRUN pip config set global.trusted-host pypi.example\n",
+            [(2, 20, "DF404")],
+        ),
         ("FROM node:20\nRUN npm config set strict-ssl false\n", [(2, 20, "DF404")]),
         ("FROM node:20\nRUN yarn config set strict-ssl false\n", [(2, 21, "DF404")]),
         ("FROM node:20\nRUN npm install --strict-ssl=false\n", [(2, 17, "DF404")]),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -17,7 +18,11 @@ def test_s3_backend_without_locking() -> None:
 
 @pytest.mark.parametrize(
     "extra",
-    ["    use_lockfile = true\n", '    dynamodb_table = "locks"\n', "    use_lockfile = var.lock\n"],
+    [
+        "    use_lockfile = true\n",
+        '    dynamodb_table = "locks"\n',
+        "    use_lockfile = var.lock\n",
+    ],
 )
 def test_locking_configured(extra: str) -> None:
     assert hits("main.tf", backend(BUCKET + extra), "TF102") == []

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits, hits_multi
 
 
@@ -41,7 +42,9 @@ def test_provider_used_without_an_entry_is_reported_once_at_first_use() -> None:
 
 def test_provider_meta_argument_and_provider_blocks_count_as_use() -> None:
     text = (
-        required('    google = {\n      source  = "hashicorp/google"\n      version = "~> 6.0"\n    }\n')
+        required(
+            '    google = {\n      source  = "hashicorp/google"\n      version = "~> 6.0"\n    }\n'
+        )
         + 'resource "google_compute_network" "n" {\n  provider = google-beta\n}\n'
         + 'provider "random" {}\n'
     )

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
-TEMPLATE = 'resource "aws_instance" "web" {{\n  lifecycle {{\n    ignore_changes = {value}\n  }}\n}}\n'
+TEMPLATE = (
+    'resource "aws_instance" "web" {{\n  lifecycle {{\n    ignore_changes = {value}\n  }}\n}}\n'
+)
 
 
 @pytest.mark.parametrize("value", ["all", '["*"]', '"all"'])

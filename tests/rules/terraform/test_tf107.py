@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits, hits_multi
 
 
@@ -32,7 +33,7 @@ def test_rds_instance_multi_az_through_a_variable_default() -> None:
     [
         "  multi_az = true\n",
         "  multi_az = var.ha\n",
-        '  multi_az = false\n  replicate_source_db = aws_db_instance.main.identifier\n',
+        "  multi_az = false\n  replicate_source_db = aws_db_instance.main.identifier\n",
     ],
 )
 def test_rds_instance_fine(body: str) -> None:
@@ -40,19 +41,24 @@ def test_rds_instance_fine(body: str) -> None:
 
 
 def test_cloud_sql() -> None:
-    assert hits("main.tf", resource("google_sql_database_instance"), "TF107") == [
-        (1, 10, "TF107")
-    ]
+    assert hits("main.tf", resource("google_sql_database_instance"), "TF107") == [(1, 10, "TF107")]
     zonal = '  settings {\n    availability_type = "ZONAL"\n  }\n'
     text = resource("google_sql_database_instance", zonal)
     assert hits("main.tf", text, "TF107") == [(3, 25, "TF107")]
-    regional = '  settings {\n    tier              = "db-custom-2-7680"\n    availability_type = "REGIONAL"\n  }\n'
+    regional = (
+        "  settings {\n"
+        '    tier              = "db-custom-2-7680"\n'
+        '    availability_type = "REGIONAL"\n'
+        "  }\n"
+    )
     assert hits("main.tf", resource("google_sql_database_instance", regional), "TF107") == []
     replica = '  master_instance_name = "primary"\n'
     assert hits("main.tf", resource("google_sql_database_instance", replica), "TF107") == []
 
 
-@pytest.mark.parametrize("kind", ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"])
+@pytest.mark.parametrize(
+    "kind", ["azurerm_postgresql_flexible_server", "azurerm_mysql_flexible_server"]
+)
 def test_azure_flexible_servers(kind: str) -> None:
     assert hits("main.tf", resource(kind), "TF107") == [(1, 10, "TF107")]
     same_zone = '  high_availability {\n    mode = "SameZone"\n  }\n'
@@ -74,7 +80,9 @@ def test_aurora_cluster_with_one_instance() -> None:
     assert hits("main.tf", cluster_with_instances("  count = 1\n"), "TF107") == [(1, 10, "TF107")]
 
 
-@pytest.mark.parametrize("count", ["  count = 2\n", "  count = var.instances\n", '  for_each = toset(["a"])\n'])
+@pytest.mark.parametrize(
+    "count", ["  count = 2\n", "  count = var.instances\n", '  for_each = toset(["a"])\n']
+)
 def test_aurora_cluster_with_several_or_unknown_instances(count: str) -> None:
     assert hits("main.tf", cluster_with_instances(count), "TF107") == []
 

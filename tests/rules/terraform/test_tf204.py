@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits, hits_multi
 
 
@@ -11,7 +12,10 @@ def resource(kind: str, body: str = "", name: str = "this") -> str:
 def test_rds_retention_zero() -> None:
     text = resource("aws_db_instance", "  backup_retention_period = 0\n")
     assert hits("main.tf", text, "TF204") == [(2, 29, "TF204")]
-    assert hits("main.tf", resource("aws_db_instance", "  backup_retention_period = 7\n"), "TF204") == []
+    assert (
+        hits("main.tf", resource("aws_db_instance", "  backup_retention_period = 7\n"), "TF204")
+        == []
+    )
     assert hits("main.tf", resource("aws_db_instance"), "TF204") == []
     replica = "  backup_retention_period = 0\n  replicate_source_db = aws_db_instance.main.arn\n"
     assert hits("main.tf", resource("aws_db_instance", replica), "TF204") == []
@@ -55,7 +59,8 @@ def test_s3_bucket_named_by_a_backend_without_versioning() -> None:
 def test_s3_state_bucket_versioned_by_a_separate_resource() -> None:
     versioning = resource(
         "aws_s3_bucket_versioning",
-        '  bucket = aws_s3_bucket.state.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n',
+        "  bucket = aws_s3_bucket.state.id\n"
+        '  versioning_configuration {\n    status = "Enabled"\n  }\n',
         "state",
     )
     files = {
@@ -98,7 +103,9 @@ def test_state_bucket_recognised_by_name_and_inline_versioning() -> None:
 def test_gcs_and_azure_state_stores(
     kind: str, name_attr: str, backend: str, backend_attr: str, versioning: str
 ) -> None:
-    settings = f'terraform {{\n  backend "{backend}" {{\n    {backend_attr} = "acmestate"\n  }}\n}}\n'
+    settings = (
+        f'terraform {{\n  backend "{backend}" {{\n    {backend_attr} = "acmestate"\n  }}\n}}\n'
+    )
     store = resource(kind, f'  {name_attr} = "acmestate"\n', "store")
     assert hits("main.tf", settings + store, "TF204") == [(6, 10, "TF204")]
     versioned = resource(kind, f'  {name_attr} = "acmestate"\n' + versioning, "store")

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits, hits_multi
 
 BAD = 'resource "aws_db_instance" "db" {\n  skip_final_snapshot = true\n}\n'
 
 
 @pytest.mark.parametrize(
-    "kind", ["aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster", "aws_redshift_cluster"]
+    "kind",
+    [
+        "aws_db_instance",
+        "aws_rds_cluster",
+        "aws_docdb_cluster",
+        "aws_neptune_cluster",
+        "aws_redshift_cluster",
+    ],
 )
 def test_skip_final_snapshot_true(kind: str) -> None:
     text = f'resource "{kind}" "db" {{\n  skip_final_snapshot = true\n}}\n'

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
 def test_ecr_repository_mutable_by_default() -> None:
-    assert hits("main.tf", 'resource "aws_ecr_repository" "app" {\n  name = "app"\n}\n', "TF206") == [
-        (1, 10, "TF206")
-    ]
+    assert hits(
+        "main.tf", 'resource "aws_ecr_repository" "app" {\n  name = "app"\n}\n', "TF206"
+    ) == [(1, 10, "TF206")]
 
 
 def test_ecr_repository_explicitly_mutable() -> None:

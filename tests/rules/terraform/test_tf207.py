@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 
@@ -9,7 +10,12 @@ def service(body: str = "") -> str:
 
 
 def breaker(enable: str = "true", rollback: str = "true") -> str:
-    return f"  deployment_circuit_breaker {{\n    enable   = {enable}\n    rollback = {rollback}\n  }}\n"
+    return (
+        "  deployment_circuit_breaker {\n"
+        f"    enable   = {enable}\n"
+        f"    rollback = {rollback}\n"
+        "  }\n"
+    )
 
 
 def test_service_without_circuit_breaker() -> None:
@@ -28,11 +34,11 @@ def test_circuit_breaker_without_rollback() -> None:
     [
         breaker(),
         breaker(rollback="var.rollback"),
-        '  deployment_circuit_breaker {\n    enable = true\n    rollback = true\n  }\n'
+        "  deployment_circuit_breaker {\n    enable = true\n    rollback = true\n  }\n"
         '  deployment_controller {\n    type = "ECS"\n  }\n',
         '  deployment_controller {\n    type = "CODE_DEPLOY"\n  }\n',
         '  deployment_controller {\n    type = "EXTERNAL"\n  }\n',
-        "  alarms {\n    alarm_names = [\"5xx\"]\n    enable = true\n    rollback = true\n  }\n",
+        '  alarms {\n    alarm_names = ["5xx"]\n    enable = true\n    rollback = true\n  }\n',
         '  dynamic "deployment_circuit_breaker" {\n    for_each = [1]\n    content {}\n  }\n',
     ],
 )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import hits
 
 KINDS = [
@@ -28,7 +29,11 @@ def test_create_before_destroy(kind: str) -> None:
 
 
 def test_explicit_false_points_at_the_value() -> None:
-    text = 'resource "aws_acm_certificate" "c" {\n  lifecycle {\n    create_before_destroy = false\n  }\n}\n'
+    text = (
+        'resource "aws_acm_certificate" "c" {\n'
+        "  lifecycle {\n    create_before_destroy = false\n  }\n"
+        "}\n"
+    )
     assert hits("main.tf", text, "TF208") == [(3, 29, "TF208")]
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import findings, hits, hits_multi
 
 
@@ -87,9 +88,11 @@ def test_cloud_run() -> None:
         "}\n"
     )
     assert hits("main.tf", text, "TF209") == [(4, 15, "TF209")]
-    v1 = text.replace("google_cloud_run_v2_service", "google_cloud_run_service").replace(
-        "  template {\n", "  template {\n    spec {\n"
-    ).replace("    }\n  }\n}", "    }\n    }\n  }\n}")
+    v1 = (
+        text.replace("google_cloud_run_v2_service", "google_cloud_run_service")
+        .replace("  template {\n", "  template {\n    spec {\n")
+        .replace("    }\n  }\n}", "    }\n    }\n  }\n}")
+    )
     assert hits("main.tf", v1, "TF209") == [(5, 15, "TF209")]
 
 
@@ -114,7 +117,11 @@ def test_kubernetes_containers() -> None:
 
 
 def test_lambda_azure_and_fly() -> None:
-    lam = 'resource "aws_lambda_function" "f" {\n  image_uri = "1.dkr.ecr.eu-west-1.amazonaws.com/fn:latest"\n}\n'
+    lam = (
+        'resource "aws_lambda_function" "f" {\n'
+        '  image_uri = "1.dkr.ecr.eu-west-1.amazonaws.com/fn:latest"\n'
+        "}\n"
+    )
     assert hits("main.tf", lam, "TF209") == [(2, 15, "TF209")]
     aci = (
         'resource "azurerm_container_group" "g" {\n'

@@ -67,3 +67,9 @@ def test_message_has_kind_and_no_key_material() -> None:
     assert finding.message.startswith("RSA private key block committed")
     assert key.splitlines()[1][:8] not in finding.message
     assert finding.secret_hash
+
+
+def test_allowlisted_test_fixture_key() -> None:
+    key = fake.private_key("RSA", 12)
+    text = "# pragma: allowlist nextline secret\n" + key + "\n"
+    assert hits("fixtures/key.pem", text, "SEC301") == []

@@ -29,6 +29,7 @@ def wf(run: str) -> str:
         "${{ toJSON(github.event.pull_request) }}",
         "${{ format('{0}', github.event.issue.title) }}",
         "${{ github.event.pull_request.head.repo.description }}",
+        "${{ github.event.changes.title.from }}",
     ],
 )
 def test_attacker_controlled_expansion_in_run(expr: str) -> None:
@@ -45,6 +46,9 @@ def test_attacker_controlled_expansion_in_run(expr: str) -> None:
         "${{ contains(github.event.issue.title, 'bug') && 'bug' || 'other' }}",
         "${{ github.sha }}",
         "${{ secrets.TOKEN }}",
+        "${{ github.event.pull_request.head.repo.fork }}",
+        "${{ github.event.pull_request.head.repo.full_name }}",
+        "${{ github['event']['issue']['number'] }}",
     ],
 )
 def test_safe_expansion(expr: str) -> None:
@@ -93,3 +97,29 @@ def test_composite_action_run() -> None:
         "    - run: echo ${{ github.event.issue.body }}\n      shell: bash\n"
     )
     assert hits("action.yml", text, "GHA404") == [(4, 17, "GHA404")]
+
+
+@pytest.mark.parametrize(
+    ("action", "name"),
+    [
+        ("Amadevus/pwsh-script@v2", "script"),
+        ("mikefarah/yq@v4", "cmd"),
+        ("addnab/docker-run-action@v3", "run"),
+        ("appleboy/ssh-action@v1", "script"),
+    ],
+)
+def test_other_code_inputs(action: str, name: str) -> None:
+    text = (
+        f"on: pull_request\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: {action}\n"
+        f"        with:\n          {name}: echo ${{{{ github.event.pull_request.title }}}}\n"
+    )
+    assert hits(WF, text, "GHA404") == [(8, 18 + len(name), "GHA404")]
+
+
+def test_other_inputs_are_data() -> None:
+    text = (
+        "on: pull_request\njobs:\n  a:\n    runs-on: x\n    steps:\n"
+        "      - uses: actions/labeler@v5\n        with:\n"
+        "          configuration-path: ${{ github.event.pull_request.title }}\n"
+    )
+    assert hits(WF, text, "GHA404") == []

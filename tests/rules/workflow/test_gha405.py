@@ -34,3 +34,20 @@ jobs:
       - run: echo "ACTIONS_ALLOW_UNSECURE_COMMANDS is deprecated"
 """
     assert hits(WF, text, "GHA405") == []
+
+
+def test_set_through_a_matrix_entry() -> None:
+    text = """\
+on: push
+jobs:
+  a:
+    runs-on: x
+    strategy:
+      matrix:
+        env:
+          - ACTIONS_ALLOW_UNSECURE_COMMANDS: true
+    steps:
+      - run: make
+        env: ${{ matrix.env }}
+"""
+    assert hits(WF, text, "GHA405") == [(8, 13, "GHA405")]

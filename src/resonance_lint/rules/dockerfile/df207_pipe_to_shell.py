@@ -10,8 +10,8 @@ from ..base import RuleContext, rule
 from ._common import run_instructions
 from ._tools import FETCHERS, INTERPRETERS
 
-#: Options after which an interpreter runs inline code or a module, not its stdin.
 _FIX = "download it to a file, check its checksum or signature, then run it"
+#: Options after which an interpreter runs inline code or a module, not its stdin.
 _INLINE = frozenset({"-c", "-e", "-m", "-r", "--eval", "--command", "-command", "-file"})
 _SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O"})
 _FETCH_SUBST = re.compile(r"""^["']?(\$\(|<\(|`)\s*(curl|wget)\b""", re.I)

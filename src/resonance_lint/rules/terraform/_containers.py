@@ -218,7 +218,7 @@ def _json_containers(
 ) -> Iterator[_Container]:
     try:
         data: Any = json.loads(str(node.value))
-    except ValueError:
+    except (ValueError, RecursionError):
         return
     items = data if isinstance(data, list) else [data]
     locate = _JsonLocator(source, node.span)

@@ -102,8 +102,8 @@ def secret_problem(
     kind = f" ({secret.kind})" if secret.kind else ""
     return Problem(
         span,
-        f"{what} holds a literal secret{kind} {secret.preview}: it is in Git and in the state "
-        f"for good; {advice}",
+        f"{what} holds a literal secret{kind} {secret.preview}: it stays in Git history, "
+        f"readable by everyone with the repository; {advice}",
         path=path,
         related=related,
         secret_hash=secret.hash,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ...model import Problem, TextDocument
-from ...secrets import SecretMatch, scan_source, secret_hash
+from ...secrets import SecretMatch, secret_hash
 
 
 def secret_problems(
@@ -19,7 +19,7 @@ def secret_problems(
 
     ``head_only`` points the finding at the first line of a multi-line secret only.
     """
-    for match in scan_source(doc.source):
+    for match in doc.secrets:
         if match.rule != code:
             continue
         end = match.end

@@ -15,8 +15,11 @@ _TOKEN = re.compile(
 _INDEX = re.compile(r"\[\s*(?:'((?:[^']|'')*)'|([^\]]*))\s*\]")
 _LITERALS = frozenset({"true", "false", "null", "nan", "infinity"})
 
-#: Context paths whose value a pull-request author, issue/comment writer or pusher chooses.
-#: ``*`` matches one segment (an array index), ``**`` any rest of the path.
+#: Context paths whose value a pull-request author, issue/comment writer or pusher chooses as
+#: free text. Fields GitHub restricts to a safe alphabet (logins, repository names, SHAs,
+#: numbers, booleans such as ``head.repo.fork``) are not listed. ``*`` matches one segment (an
+#: array index), ``**`` any rest of the path (``changes`` holds the previous title/body of an
+#: edited issue, pull request or discussion).
 ATTACKER_CONTROLLED: tuple[str, ...] = (
     "github.head_ref",
     "github.event.issue.title",
@@ -25,7 +28,9 @@ ATTACKER_CONTROLLED: tuple[str, ...] = (
     "github.event.pull_request.body",
     "github.event.pull_request.head.ref",
     "github.event.pull_request.head.label",
-    "github.event.pull_request.head.repo.**",
+    "github.event.pull_request.head.repo.default_branch",
+    "github.event.pull_request.head.repo.description",
+    "github.event.pull_request.head.repo.homepage",
     "github.event.comment.body",
     "github.event.review.body",
     "github.event.review_comment.body",
@@ -49,8 +54,11 @@ ATTACKER_CONTROLLED: tuple[str, ...] = (
     "github.event.workflow_run.head_commit.author.email",
     "github.event.workflow_run.head_commit.committer.name",
     "github.event.workflow_run.head_commit.committer.email",
-    "github.event.workflow_run.head_repository.**",
+    "github.event.workflow_run.head_repository.default_branch",
+    "github.event.workflow_run.head_repository.description",
+    "github.event.workflow_run.head_repository.homepage",
     "github.event.workflow_run.pull_requests.*.head.ref",
+    "github.event.changes.**",
     "github.event.merge_group.head_commit.message",
     "github.event.merge_group.head_commit.author.name",
     "github.event.merge_group.head_commit.author.email",

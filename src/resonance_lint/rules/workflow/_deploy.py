@@ -140,16 +140,11 @@ class DeployDetector:
 
     @classmethod
     def from_context(cls, ctx: RuleContext) -> DeployDetector:
-        return cls(
-            compile_patterns(_strings(ctx.option("deploy-name-patterns")), "deploy-name-patterns"),
-            compile_patterns(
-                _strings(ctx.option("deploy-name-exclude-patterns")),
-                "deploy-name-exclude-patterns",
-            ),
-            compile_patterns(
-                _strings(ctx.option("deploy-command-patterns")), "deploy-command-patterns"
-            ),
-            frozenset(a.lower() for a in _strings(ctx.option("deploy-actions"))),
+        return _detector(
+            _strings(ctx.option("deploy-name-patterns")),
+            _strings(ctx.option("deploy-name-exclude-patterns")),
+            _strings(ctx.option("deploy-command-patterns")),
+            _strings(ctx.option("deploy-actions")),
         )
 
     def step_reason(self, step: Step) -> str | None:
@@ -191,6 +186,21 @@ class DeployDetector:
         return None
 
 
+@lru_cache(maxsize=16)
+def _detector(
+    names: tuple[str, ...],
+    excluded: tuple[str, ...],
+    command_patterns: tuple[str, ...],
+    actions: tuple[str, ...],
+) -> DeployDetector:
+    return DeployDetector(
+        compile_patterns(names, "deploy-name-patterns"),
+        compile_patterns(excluded, "deploy-name-exclude-patterns"),
+        compile_patterns(command_patterns, "deploy-command-patterns"),
+        frozenset(a.lower() for a in actions),
+    )
+
+
 def _names(job: Job) -> Iterable[str]:
     yield job.id
     if job.name is not None and isinstance(job.name.value, str) and job.name.value != job.id:
@@ -203,8 +213,10 @@ def _shorten(text: str) -> str:
 
 
 def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, tuple):
+        return value
     if isinstance(value, str):
         return (value,)
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list):
         return tuple(str(v) for v in value)
     return ()

@@ -1,21 +1,37 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from ...model import Category, Problem, Scalar, Severity, Target
 from ...parsers.workflow import Step, WorkflowDocument, expressions
 from ..base import RuleContext, rule
 from ._contexts import attacker_controlled, context_refs, reaches_output
 
+#: Action inputs whose text runs as code (``owner/repo``: input).
+CODE_INPUTS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "actions/github-script": "script",
+        "amadevus/pwsh-script": "script",
+        "mikefarah/yq": "cmd",
+        "addnab/docker-run-action": "run",
+        "appleboy/ssh-action": "script",
+    }
+)
+
 
 def _code_scalars(step: Step) -> Iterator[tuple[str, Scalar]]:
-    """The scalars of a step whose text runs as code: ``run`` and github-script's ``script``."""
+    """The scalars of a step whose text runs as code: ``run`` and script inputs of actions."""
     if step.run is not None:
         yield "run", step.run
-    if step.uses_action("actions/github-script") and step.with_ is not None:
-        script = step.with_.scalar("script")
+    action = step.action
+    if action is None or action.kind != "remote" or step.with_ is None:
+        return
+    name = CODE_INPUTS.get(action.action)
+    if name is not None:
+        script = step.with_.scalar(name)
         if script is not None:
-            yield "script", script
+            yield name, script
 
 
 @rule(

@@ -2,16 +2,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Category, Problem, Severity, Target
+from ...model import Category, Mapping, Node, Problem, Scalar, Severity, Target
 from ...parsers.workflow import WorkflowDocument
 from ..base import RuleContext, rule
-from ._common import env_mappings, is_false, step_commands
+from ._common import is_false, step_commands
 
 _NAME = "ACTIONS_ALLOW_UNSECURE_COMMANDS"
 _MESSAGE = (
     "re-enables the deprecated `set-env`/`add-path` workflow commands, which let any text "
     "printed to the log set environment variables or PATH; remove it and use `$GITHUB_ENV`"
 )
+
+
+def _mappings(node: Node | None) -> Iterator[Mapping]:
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Scalar) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, Mapping):
+            yield current
+            stack.extend(p.value for p in current.pairs)
+        else:
+            stack.extend(current.items)
 
 
 @rule(
@@ -24,12 +39,9 @@ _MESSAGE = (
     security_severity=8.0,
 )
 def insecure_commands(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[Problem]:
-    seen: set[int] = set()
-    for env in env_mappings(doc):
-        if id(env) in seen:
-            continue
-        seen.add(id(env))
-        pair = env.pair(_NAME)
+    # Any mapping: `env` at every level, and matrix entries that feed `env: ${{ matrix.env }}`.
+    for mapping in _mappings(doc.root_node):
+        pair = mapping.pair(_NAME)
         if pair is None or is_false(pair.value):
             continue
         yield Problem(pair.key.span, f"`{_NAME}` {_MESSAGE}")

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from helpers import lint_tree
 
 CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "docker"
