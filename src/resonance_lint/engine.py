@@ -528,22 +528,38 @@ def _map(
                 progress(done, total)
 
 
-def _severity_map(rules: Sequence[Rule[Any]], config: Config) -> dict[str, Severity]:
+@dataclass(frozen=True)
+class _Severities:
+    default: Mapping[str, Severity]  # the rule's severity, or the config's for it
+    configured: frozenset[str]  # codes whose severity the config sets (wins over a problem's)
+
+    def of(self, code: str, problem: Problem) -> Severity:
+        if problem.severity is not None and code not in self.configured:
+            return problem.severity
+        return self.default.get(code, Severity.ERROR)
+
+    def get(self, code: str, fallback: Severity) -> Severity:
+        return self.default.get(code, fallback)
+
+
+def _severity_map(rules: Sequence[Rule[Any]], config: Config) -> _Severities:
     levels = {r.code: r.meta.severity for r in rules}
+    configured: set[str] = set()
     for key, level in config.severity.items():
         if level == "off":
             continue
         for r in rules:
             if key.upper() == r.code or key.lower() == r.name:
                 levels[r.code] = Severity(level)
-    return levels
+                configured.add(r.code)
+    return _Severities(MappingProxyType(levels), frozenset(configured))
 
 
 def _stamp(
     code: str,
     problem: Problem,
     default_path: str,
-    severities: Mapping[str, Severity],
+    severities: _Severities,
     doc: Document | None,
 ) -> _Stamped:
     finding = Finding(
@@ -551,7 +567,7 @@ def _stamp(
         path=problem.path or default_path,
         span=problem.span,
         message=problem.message,
-        severity=severities.get(code, Severity.ERROR),
+        severity=severities.of(code, problem),
         related=problem.related,
         secret_hash=problem.secret_hash,
     )
@@ -606,7 +622,7 @@ def _suppress(
     registry: Registry,
     today: dt.date,
     active: set[str],
-    severities: Mapping[str, Severity],
+    severities: _Severities,
 ) -> tuple[list[Finding], int, list[Finding]]:
     """Apply per-file ignores and inline suppressions; return kept, count, RL findings."""
     extra: list[Finding] = []

@@ -7,6 +7,7 @@ exclusive (the column just after the last character), as in SARIF regions.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,8 +92,15 @@ class Source:
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
-        """The file's lines without line terminators (``\\r\\n``, ``\\n`` and ``\\r``)."""
-        return tuple(self.text.splitlines())
+        """The file's lines without terminators.
+
+        Only ``\\r\\n``, ``\\n`` and ``\\r`` end a line (not form feeds or Unicode separators,
+        as ``str.splitlines`` would have it), matching :meth:`position`.
+        """
+        lines = _LINE_BREAK.split(self.text)
+        if lines and lines[-1] == "":
+            lines.pop()
+        return tuple(lines)
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number`` (empty when out of range)."""
@@ -142,6 +150,8 @@ class Source:
 
 
 # --- generic structured nodes (TOML, YAML, HCL attribute values) -------------------------
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 ScalarValue = Union[str, int, float, bool, None]
 
@@ -275,13 +285,18 @@ class Related:
 
 @dataclass(frozen=True)
 class Problem:
-    """What a rule yields: where and what. The engine adds code, severity and path."""
+    """What a rule yields: where and what. The engine adds code, severity and path.
+
+    ``severity`` is for the rare rule whose catalogue row names a lesser case (DF301: an ARG
+    without a default is a warning); the config's severity for the rule still wins over it.
+    """
 
     span: Span
     message: str
     path: str | None = None
     related: tuple[Related, ...] = ()
     secret_hash: str | None = None
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

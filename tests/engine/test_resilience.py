@@ -128,3 +128,9 @@ def test_scanned_files_are_never_written(tmp_path: Path) -> None:
     lint(tmp_path)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_unusual_line_separators_do_not_shift_lines(tmp_path: Path) -> None:
+    # \x0c, \x0b, \x85 and \u2028 are not line breaks for any of our formats.
+    write_tree(tmp_path, {"a.txt": "x\x0cy\x0bz\x85w\u2028v\nBAD\n"})
+    assert where(lint(tmp_path)) == [("a.txt", 2, 1, "TX101")]

@@ -14,7 +14,7 @@ from helpers import hits
                 "RUN apt-get install -y --no-install-recommends curl=7.88.1-10 git \\\n"
                 "    ca-certificates\n"
             ),
-            [(2, 63, "DF204"), (3, 5, "DF204")],
+            [(2, 63, "DF204")],  # one finding per install command, at its first package
         ),
         (
             "FROM alpine:3.19\nRUN apk add --no-cache --virtual .deps gcc musl-dev=1.2.4-r2\n",
@@ -51,3 +51,14 @@ def test_unpinned(text: str, expected: list[tuple[int, int, str]]) -> None:
 )
 def test_pinned_or_not_packages(text: str) -> None:
     assert hits("Dockerfile", text, "DF204") == []
+
+
+def test_one_finding_per_command_lists_the_packages() -> None:
+    from helpers import findings
+
+    (found,) = findings(
+        {"Dockerfile": "FROM debian:12\nRUN apt-get install -y a b c d e f g\n"}, "DF204"
+    )
+    assert "7 packages" in found.message
+    assert "`a`, `b`, `c`, `d`, `e` and 2 more" in found.message
+    assert (found.span.line, found.span.column, found.span.end_column) == (2, 24, 37)

@@ -51,3 +51,16 @@ def test_value_is_masked_and_hashed() -> None:
 def test_arg_without_default_reported_once_per_name() -> None:
     text = "ARG API_TOKEN\nFROM alpine:3.19\nARG API_TOKEN\nARG API_TOKEN\n"
     assert hits("Dockerfile", text, "DF301") == [(3, 5, "DF301")]
+
+
+def test_arg_without_default_is_a_warning_literal_is_an_error() -> None:
+    from helpers import findings
+
+    found = findings(
+        {"Dockerfile": "FROM alpine:3.19\nARG NPM_TOKEN\nENV DB_PASSWORD=hunter2hunter2\n"},
+        "DF301",
+    )
+    assert [(f.span.line, f.severity.value) for f in found] == [(2, "warning"), (3, "error")]
+    cfg = '[severity]\nDF301 = "note"\n'
+    found = findings({"Dockerfile": "FROM alpine:3.19\nARG NPM_TOKEN\n"}, "DF301", config=cfg)
+    assert [f.severity.value for f in found] == ["note"]

@@ -15,6 +15,7 @@ def resource(kind: str, body: str = "") -> str:
         ("aws_db_instance", "deletion_protection"),
         ("aws_rds_cluster", "deletion_protection"),
         ("aws_docdb_cluster", "deletion_protection"),
+        ("aws_neptune_cluster", "deletion_protection"),
         ("aws_lb", "enable_deletion_protection"),
         ("aws_alb", "enable_deletion_protection"),
         ("aws_dynamodb_table", "deletion_protection_enabled"),
@@ -53,6 +54,16 @@ def test_string_valued_protection() -> None:
     ]
     active = '  deletion_protection = "ACTIVE"\n'
     assert hits("main.tf", resource("aws_cognito_user_pool", active), "TF203") == []
+
+
+def test_qldb_protected_by_default_and_firestore_state() -> None:
+    assert hits("main.tf", resource("aws_qldb_ledger"), "TF203") == []
+    off = "  deletion_protection = false\n"
+    assert hits("main.tf", resource("aws_qldb_ledger", off), "TF203") == [(2, 25, "TF203")]
+    kind = "google_firestore_database"
+    assert hits("main.tf", resource(kind), "TF203") == [(1, 10, "TF203")]
+    on = '  delete_protection_state = "DELETE_PROTECTION_ENABLED"\n'
+    assert hits("main.tf", resource(kind, on), "TF203") == []
 
 
 def test_value_through_a_variable() -> None:

@@ -9,10 +9,12 @@ KINDS = [
     "aws_acm_certificate",
     "aws_api_gateway_deployment",
     "aws_lb_target_group",
+    "aws_alb_target_group",
     "aws_iam_server_certificate",
     "google_compute_instance_template",
     "google_compute_region_instance_template",
     "google_compute_ssl_certificate",
+    "google_compute_region_ssl_certificate",
     "google_compute_managed_ssl_certificate",
 ]
 

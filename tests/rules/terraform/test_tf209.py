@@ -135,6 +135,22 @@ def test_lambda_azure_and_fly() -> None:
     assert hits("main.tf", fly, "TF209") == [(2, 11, "TF209")]
 
 
+def test_app_runner_image_identifier() -> None:
+    text = (
+        'resource "aws_apprunner_service" "s" {\n'
+        "  source_configuration {\n"
+        "    image_repository {\n"
+        '      image_identifier      = "public.ecr.aws/aws-containers/hello-app-runner:latest"\n'
+        '      image_repository_type = "ECR_PUBLIC"\n'
+        "    }\n"
+        "  }\n"
+        "}\n"
+    )
+    assert hits("main.tf", text, "TF209") == [(4, 31, "TF209")]
+    pinned = text.replace(":latest", ":v1.4.2")
+    assert hits("main.tf", pinned, "TF209") == []
+
+
 def test_image_from_a_variable_default() -> None:
     files = {
         "main.tf": 'resource "fly_machine" "m" {\n  image = var.image\n}\n',

@@ -101,6 +101,18 @@ def test_container_env_blocks() -> None:
             "  }\n",
             (4, 21),
         ),
+        (
+            "aws_apprunner_service",
+            "  source_configuration {\n    image_repository {\n      image_configuration {\n"
+            '        runtime_environment_variables = { DB_PASSWORD = "{P}" }\n'
+            "      }\n    }\n  }\n",
+            (5, 57),
+        ),
+        (
+            "google_cloudfunctions_function",
+            '  environment_variables = { DB_PASSWORD = "{P}" }\n',
+            (2, 43),
+        ),
         ("fly_machine", '  image = "app:1.0"\n  env = {\n    DB_PASSWORD = "{P}"\n  }\n', (4, 19)),
     ],
 )

@@ -18,6 +18,10 @@ def wf(on: str, run: str) -> str:
         ('echo "SHA=$(git rev-parse HEAD)" >> "$GITHUB_ENV"', "GITHUB_ENV"),
         ('echo "$TOOL_DIR" >> $GITHUB_PATH', "GITHUB_PATH"),
         ('echo "V=$VERSION" | tee -a $GITHUB_ENV', "GITHUB_ENV"),
+        (
+            'Write-Output "V=$env:VERSION" | Out-File -FilePath $env:GITHUB_ENV -Append',
+            "GITHUB_ENV",
+        ),
     ],
 )
 def test_dynamic_writes_under_privileged_triggers(run: str, token: str) -> None:

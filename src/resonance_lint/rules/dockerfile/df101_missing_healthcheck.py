@@ -9,10 +9,9 @@ from ._common import stage_chain
 
 
 def _fly_health_checked(doc: DockerfileDocument, ctx: RuleContext) -> bool:
-    """Whether a deploy config of the same app (a sibling fly.toml) defines service checks.
+    """Whether a fly.toml of the same app defines health checks.
 
-    Placeholder: the fly.toml helper wires this up (the Dockerfile of a Fly app is checked by
-    the platform's service checks, so a missing HEALTHCHECK is not worth a note there).
+    The platform's checks then gate the app, so a missing HEALTHCHECK is not worth a note.
     """
     from ...fly_links import fly_configs_for_dockerfile, has_service_checks
 

@@ -75,12 +75,16 @@ def _not_a_package(word: Word) -> bool:
 def unpinned_os_packages(doc: DockerfileDocument, ctx: RuleContext) -> Iterator[Problem]:
     for _instr, command in run_commands(doc):
         style, packages = _packages(command)
-        for word in packages:
-            if _not_a_package(word) or _pinned(style, word.value):
-                continue
-            example = f"{word.value}-<version>" if style == "-" else f"{word.value}=<version>"
-            yield Problem(
-                word.span,
-                f"`{command.program}` installs `{word.value}` without a version, so rebuilds get "
-                f"whatever is current; pin it (`{example}`)",
-            )
+        loose = [w for w in packages if not _not_a_package(w) and not _pinned(style, w.value)]
+        if not loose:
+            continue
+        first = loose[0].value
+        example = f"{first}-<version>" if style == "-" else f"{first}=<version>"
+        names = ", ".join(f"`{w.value}`" for w in loose[:5])
+        more = f" and {len(loose) - 5} more" if len(loose) > 5 else ""
+        count = "a package" if len(loose) == 1 else f"{len(loose)} packages"
+        yield Problem(
+            loose[0].span.cover(loose[-1].span),
+            f"`{command.program}` installs {count} without a version ({names}{more}), so "
+            f"rebuilds get whatever is current; pin each (`{example}`)",
+        )

@@ -36,6 +36,7 @@ def secret_in_arg_or_env(doc: DockerfileDocument, ctx: RuleContext) -> Iterator[
                         pair.key_span,
                         f"build arg `{pair.key}` looks like a secret: build args are recorded in "
                         "the image history; use `RUN --mount=type=secret` instead",
+                        severity=Severity.WARNING,
                     )
                 continue
             span = pair.value_span or pair.key_span

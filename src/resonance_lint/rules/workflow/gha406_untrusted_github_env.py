@@ -45,8 +45,8 @@ def _dynamic(command: Command, target: Word, previous: Command | None) -> bool:
     parts = [w.text for w in command.words if w is not target]
     if command.heredoc:
         parts.append(command.heredoc)
-    if command.program().lower() == "tee" and previous is not None:
-        parts.extend(w.text for w in previous.words)
+    if command.program().lower() in _WRITERS and previous is not None:
+        parts.extend(w.text for w in previous.words)  # `… | tee -a "$GITHUB_ENV"`
     return any(_DYNAMIC.search(part) for part in parts)
 
 
