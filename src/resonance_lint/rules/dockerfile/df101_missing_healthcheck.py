@@ -13,7 +13,7 @@ def _fly_health_checked(doc: DockerfileDocument, ctx: RuleContext) -> bool:
 
     The platform's checks then gate the app, so a missing HEALTHCHECK is not worth a note.
     """
-    from ...fly_links import fly_configs_for_dockerfile, has_service_checks
+    from ...links import fly_configs_for_dockerfile, has_service_checks
 
     return any(has_service_checks(fly) for fly in fly_configs_for_dockerfile(ctx.project, doc.path))
 
