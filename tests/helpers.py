@@ -40,8 +40,12 @@ def lint_tree(
     *,
     config: str | None = None,
     today: dt.date = TODAY,
+    passed: tuple[str, ...] = (),
 ) -> Report:
-    """Run the engine on ``files`` (paths relative to a fresh temp folder, which is the cwd)."""
+    """Run the engine on ``files`` (paths relative to a fresh temp folder, which is the cwd).
+
+    ``passed`` lints only those files, as pre-commit passes them (the tree is context).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         write_tree(root, files)
@@ -53,24 +57,35 @@ def lint_tree(
             cfg = load_config(root / ".resonance-lint.toml" if config is not None else None)
             if select is not None:
                 cfg = cfg.with_cli(select=(select,))
-            return run(["."], cfg, today=today, jobs=1)
+            (root / ".git").mkdir(exist_ok=True)  # the repository root for context loading
+            return run(list(passed) or ["."], cfg, today=today, jobs=1)
         finally:
             os.chdir(old)
 
 
 def findings(
-    files: Mapping[str, FileContent], code: str, *, config: str | None = None
+    files: Mapping[str, FileContent],
+    code: str,
+    *,
+    config: str | None = None,
+    passed: tuple[str, ...] = (),
 ) -> list[Finding]:
-    report = lint_tree(files, code, config=config)
+    report = lint_tree(files, code, config=config, passed=passed)
     assert not report.internal_errors, report.internal_errors
     return [f for f in report.findings if f.code == code]
 
 
 def hits_multi(
-    files: Mapping[str, FileContent], code: str, *, config: str | None = None
+    files: Mapping[str, FileContent],
+    code: str,
+    *,
+    config: str | None = None,
+    passed: tuple[str, ...] = (),
 ) -> list[tuple[str, int, int, str]]:
+    """``(path, line, column, code)`` of the findings; ``passed``: a pre-commit-style run."""
     return sorted(
-        (f.path, f.span.line, f.span.column, f.code) for f in findings(files, code, config=config)
+        (f.path, f.span.line, f.span.column, f.code)
+        for f in findings(files, code, config=config, passed=passed)
     )
 
 

@@ -31,6 +31,14 @@ class FileEntry:
 
 
 _WORKFLOW_DIR = re.compile(r"(^|/)\.github/workflows/[^/]+\.ya?ml$")
+# Database migrations (XF204): Rails, Django, Alembic, Prisma and plain SQL folders.
+_MIGRATION = re.compile(
+    r"(^|/)db/migrate/[^/]+\.rb$"
+    r"|(^|/)migrations/(?!__init__\.py$)[^/]+\.py$"
+    r"|(^|/)versions/[^/]+\.py$"
+    r"|(^|/)prisma/migrations/[^/]+/migration\.sql$"
+    r"|(^|/)migrations?/[^/]+\.sql$"
+)
 
 
 def classify(path: str, forced: Target | None = None) -> tuple[Target, ...]:
@@ -58,6 +66,8 @@ def classify(path: str, forced: Target | None = None) -> tuple[Target, ...]:
         targets.append(Target.TERRAFORM)
     elif _WORKFLOW_DIR.search(path) or lower in ("action.yml", "action.yaml"):
         targets.append(Target.WORKFLOW)
+    elif _MIGRATION.search(path):
+        targets.append(Target.MIGRATION)
     targets.append(Target.TEXT)
     return tuple(targets)
 

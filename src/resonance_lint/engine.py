@@ -48,6 +48,7 @@ _PARSERS: Mapping[Target, str] = MappingProxyType(
         Target.FLY: "resonance_lint.parsers.fly",
         Target.TERRAFORM: "resonance_lint.parsers.terraform",
         Target.WORKFLOW: "resonance_lint.parsers.workflow",
+        Target.MIGRATION: "resonance_lint.parsers.migration",
     }
 )
 # Targets whose documents are combined into larger ones after parsing (a directory of .tf
@@ -458,7 +459,9 @@ def run(
 
 # Targets loaded from the whole repository as context for cross-file rules when only some files
 # are passed (pre-commit): few per repository, and any of them can point at any other.
-_CONTEXT_TARGETS = frozenset({Target.DOCKERFILE, Target.DOCKERIGNORE, Target.FLY, Target.WORKFLOW})
+_CONTEXT_TARGETS = frozenset(
+    {Target.DOCKERFILE, Target.DOCKERIGNORE, Target.FLY, Target.WORKFLOW, Target.MIGRATION}
+)
 
 
 def _repository_root(paths: Sequence[str]) -> str:

@@ -26,6 +26,7 @@ class Target(str, enum.Enum):
     TERRAFORM = "terraform"
     TERRAFORM_MODULE = "terraform-module"
     WORKFLOW = "workflow"
+    MIGRATION = "migration"
     TEXT = "text"
     PROJECT = "project"
     ENGINE = "engine"

@@ -1,10 +1,22 @@
-"""XF rules: two or more files of one app that must agree (see ``links.py``)."""
+"""XF rules: two or more files of one app that must agree (links in ``links.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..base import Rule
+from .xf101_port_mismatch import port_mismatch
+from .xf102_build_target_missing import build_target_missing
+from .xf103_kill_signal_unreachable import kill_signal_unreachable
+from .xf104_healthcheck_path_mismatch import healthcheck_path_mismatch
 from .xf203_mutable_ecr_image import mutable_ecr_image
+from .xf204_destructive_migration import destructive_migration
 
-RULES: tuple[Rule[Any], ...] = (mutable_ecr_image,)
+RULES: tuple[Rule[Any], ...] = (
+    port_mismatch,
+    build_target_missing,
+    kill_signal_unreachable,
+    healthcheck_path_mismatch,
+    mutable_ecr_image,
+    destructive_migration,
+)
