@@ -35,8 +35,8 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     write_tree(
         work,
         {
-            "Dockerfile": "FROM node:latest\nUSER node\nCMD [\"node\", \"app.js\"]\n",
-            "svc/Dockerfile": "FROM node:22.11.0\nUSER node\nCMD [\"node\", \"app.js\"]\n",
+            "Dockerfile": 'FROM node:latest\nUSER node\nCMD ["node", "app.js"]\n',
+            "svc/Dockerfile": 'FROM node:22.11.0\nUSER node\nCMD ["node", "app.js"]\n',
             "README.md": "hello\n",
         },
     )

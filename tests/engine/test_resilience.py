@@ -14,6 +14,7 @@ from fake_rules import REGISTRY
 
 from helpers import write_tree
 from resonance_lint.config import Config
+from resonance_lint import engine
 from resonance_lint.engine import Report, run
 
 TODAY = dt.date(2026, 12, 4)
@@ -39,15 +40,26 @@ def test_time_budget_stops_a_hanging_file(tmp_path: Path) -> None:
     assert "file-time-budget" in report.findings[0].message
 
 
-def test_pool_gives_the_same_result_as_one_process(tmp_path: Path) -> None:
-    files = {f"d{n // 10}/f{n}.txt": ("BAD\n" if n % 3 else "ok\n") for n in range(150)}
+def test_pool_gives_the_same_result_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {f"d{n // 10}/f{n}.txt": ("BAD\n" if n % 3 else "ok\n") for n in range(300)}
     files["crash.txt"] = "CRASH\n"
     write_tree(tmp_path, files)
     one = lint(tmp_path, jobs=1)
+    spawned: list[int] = []
+    real_pool = engine.ProcessPoolExecutor
+
+    def counting_pool(max_workers: int) -> Any:
+        spawned.append(max_workers)
+        return real_pool(max_workers=max_workers)
+
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", counting_pool)
     two = lint(tmp_path, jobs=2)
+    assert spawned == [2]
     assert where(one) == where(two)
     assert [f.fingerprint for f in one.findings] == [f.fingerprint for f in two.findings]
-    assert len(one.findings) == 100
+    assert len(one.findings) == 200
     assert [e.where for e in two.internal_errors] == ["TX103"]
 
 
@@ -134,3 +146,19 @@ def test_unusual_line_separators_do_not_shift_lines(tmp_path: Path) -> None:
     # \x0c, \x0b, \x85 and \u2028 are not line breaks for any of our formats.
     write_tree(tmp_path, {"a.txt": "x\x0cy\x0bz\x85w\u2028v\nBAD\n"})
     assert where(lint(tmp_path)) == [("a.txt", 2, 1, "TX101")]
+
+
+def test_pool_only_for_trees_of_mostly_secret_scanned_files() -> None:
+    from resonance_lint.discovery import FileEntry
+    from resonance_lint.engine import _FileJob, _workers
+    from resonance_lint.model import Target
+
+    def job(n: int, parsed: bool) -> _FileJob:
+        targets = (Target.DOCKERFILE, Target.TEXT) if parsed else (Target.TEXT,)
+        entry = FileEntry(f"f{n}", f"/f{n}", targets)
+        return _FileJob(entry, True, targets[:1] if parsed else (), 1, 1.0)
+
+    assert _workers(2, [job(n, n < 50) for n in range(300)]) == 2
+    assert _workers(2, [job(n, n < 200) for n in range(300)]) == 1  # mostly parsed targets
+    assert _workers(2, [job(n, False) for n in range(100)]) == 1  # small run
+    assert _workers(1, [job(n, False) for n in range(900)]) == 1
