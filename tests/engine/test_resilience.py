@@ -13,8 +13,8 @@ import pytest
 from fake_rules import REGISTRY
 
 from helpers import write_tree
-from resonance_lint.config import Config
 from resonance_lint import engine
+from resonance_lint.config import Config
 from resonance_lint.engine import Report, run
 
 TODAY = dt.date(2026, 12, 4)
