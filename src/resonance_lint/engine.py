@@ -689,12 +689,15 @@ def _suppress(
                         f"suppression expired on {sup.until}; what it hid is reported again",
                     )
 
-    for f in findings:
+    def ignored_by_config(f: Finding) -> bool:
         rel = _config_relative(f.path, config.root)
-        if any(
+        return any(
             glob_match(glob, rel) and any(_matches(registry, s, f.code) for s in sels)
             for glob, sels in config.per_file_ignores
-        ):
+        )
+
+    for f in findings:
+        if ignored_by_config(f):
             suppressed += 1
             continue
         hit = False
@@ -718,7 +721,7 @@ def _suppress(
         for index, sup in enumerate(sups):
             if (path, index) not in used and not sup.expired(today):
                 rl("RL004", path, sup.span, "suppression did not suppress anything; remove it")
-    return kept, suppressed, extra
+    return kept, suppressed, [f for f in extra if not ignored_by_config(f)]
 
 
 def _covers(sup: Suppression, line: int, doc: Document | None) -> bool:

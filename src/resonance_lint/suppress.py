@@ -21,7 +21,7 @@ from .model import Source, Span
 
 _MARKER = re.compile(
     r"resonance-lint:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]]*)\]"
-    r"(?:\s+until=(?P<until>\S+))?"
+    r"(?:\s+until=(?P<until>\d{4}-\d{2}-\d{2}\b|\S+))?"
 )
 _COMMENT_START = re.compile(r"#|//|/\*")
 
