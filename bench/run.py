@@ -81,7 +81,7 @@ class Sample:
     seconds: float
     exit_code: int  # negative: killed by that signal
     tree_peak_kib: int  # peak of the summed RSS of the process group (sampled from /proc)
-    max_rss_kib: int  # ru_maxrss from wait4: the largest single process of the tree
+    max_rss_kib: int  # ru_maxrss reported by the wrapper: the largest single process
     timed_out: bool
     stderr_tail: str
 
@@ -254,8 +254,7 @@ def measure(argv: Sequence[str], cwd: Path, *, timeout: float, interval: float) 
 class Command:
     tool: str  # "resonance-lint" or the peer's name
     argv: tuple[str, ...]
-    files: int  # files this command is given (may differ from the task's: see note)
-    note: str = ""
+    files: int  # files this command is given (may differ from the task's: see Task.notes)
 
 
 @dataclass(frozen=True)
@@ -295,7 +294,11 @@ class Series:
             return ""
         if self.command.tool == "resonance-lint" and RL_INTERNAL_ERROR in codes:
             return "**⚠ EXIT 2 (internal error)**"
-        return "**⚠ exit " + ",".join(str(c) for c in codes) + "**"
+        return "**⚠ " + ", ".join(describe_exit(c) for c in codes) + "**"
+
+
+def describe_exit(code: int) -> str:
+    return f"killed by signal {-code}" if code < 0 else f"exit {code}"
 
 
 @dataclass
@@ -326,9 +329,7 @@ def run_task(task: Task, cwd: Path, settings: Settings) -> TaskResult:
     """
     runs = settings.cold_runs if task.cold else settings.runs
     series = [Series(cmd, runs) for cmd in (task.ours, *task.peers)]
-    done_round = 0
     while any(len(s.samples) < s.target_runs for s in series):
-        done_round += 1
         for s in series:
             if len(s.samples) >= s.target_runs:
                 continue
@@ -552,16 +553,14 @@ def build_tasks(corpus: Path, rl: Sequence[str], peers: dict[str, str]) -> list[
             workflow_notes.append(f"zizmor left out: it fails on the workflows ({found.error}).")
         else:
             loadable = [f for f in workflows if f not in found.excluded]
-            note = ""
             if found.excluded:
-                note = (
+                workflow_notes.append(
                     f"zizmor aborts the whole run on a workflow it cannot load; "
                     f"{len(found.excluded)} left out for it: "
                     + ", ".join(found.excluded)
                     + " (resonance-lint still lints all of them)."
                 )
-                workflow_notes.append(note)
-            zizmor_cmds = (Command("zizmor", (*zizmor, *found.paths), len(loadable), note),)
+            zizmor_cmds = (Command("zizmor", (*zizmor, *found.paths), len(loadable)),)
 
     tasks = [
         Task(
@@ -774,20 +773,21 @@ def target_lines(results: Sequence[TaskResult]) -> Iterator[str]:
         yield verdict(None, f"one Dockerfile cold ≤ {TARGET_COLD_SECONDS * 1000:.0f} ms")
 
 
-def failure_report(results: Sequence[TaskResult]) -> Iterator[str]:
-    """stderr of every command that did not exit 0 (once per task and tool)."""
-    for result in results:
-        for series in (result.ours, *result.peers):
-            bad = next((s for s in series.samples if s.exit_code != 0 or s.timed_out), None)
-            if bad is None:
-                continue
-            yield (
-                f"### {result.task.key}: {series.command.tool} exited {bad.exit_code}"
-                + (" (timeout)" if bad.timed_out else "")
-            )
-            yield "```"
-            yield from bad.stderr_tail.rstrip().splitlines()[-25:]
-            yield "```"
+def failure_report(labelled: Sequence[tuple[str, Series]]) -> Iterator[str]:
+    """stderr of every command that did not exit 0 (its first bad run, once per label)."""
+    for label, series in labelled:
+        bad = next((s for s in series.samples if s.exit_code != 0 or s.timed_out), None)
+        if bad is None:
+            continue
+        runs = sum(1 for s in series.samples if s.exit_code != 0 or s.timed_out)
+        yield (
+            f"### {label}: {series.command.tool}: {describe_exit(bad.exit_code)}"
+            + (" (timeout)" if bad.timed_out else "")
+            + f" in {runs} of {len(series.samples)} runs"
+        )
+        yield "```"
+        yield from bad.stderr_tail.rstrip().splitlines()[-25:]
+        yield "```"
 
 
 # --------------------------------------------------------------------------- scaling
@@ -1024,10 +1024,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     out += ["", "Targets (issue 9):", *target_lines(results)]
     if points:
         out += ["", "### Scaling (whole tree, the corpus copied k×)", "", scaling_table(points)]
-    failures = list(failure_report(results))
+    labelled = [(r.task.key, series) for r in results for series in (r.ours, *r.peers)]
+    labelled += [(f"scaling {p.factor}×", p.series) for p in points]
+    failures = list(failure_report(labelled))
     if sanity.exit_code not in (0, 1):
         failures = [
-            f"### sanity run: resonance-lint exited {sanity.exit_code}",
+            f"### sanity run: resonance-lint: {describe_exit(sanity.exit_code)}",
             "```",
             *sanity.stderr_tail.rstrip().splitlines()[-25:],
             "```",

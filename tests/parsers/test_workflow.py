@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 import time
 from pathlib import Path
 
@@ -7,7 +8,9 @@ import pytest
 
 from resonance_lint.errors import ParseError
 from resonance_lint.model import Mapping, Scalar, Source, Span, Target
+from resonance_lint.parsers.shell import ShellScript
 from resonance_lint.parsers.workflow import (
+    DEFAULT_SHELL,
     WorkflowDocument,
     expressions,
     parse,
@@ -276,3 +279,161 @@ def test_corpus_parses_fast_and_without_crashing() -> None:
     assert parsed >= len(sources) * 0.95
     # Generous bound (about 1 ms per file measured): catches an accidental pure-Python parser.
     assert time.perf_counter() - start < 0.02 * len(sources)
+
+
+# --- run scripts ------------------------------------------------------------------------------
+
+SCRIPTS = """\
+on: push
+defaults:
+  run:
+    shell: sh
+jobs:
+  a:
+    runs-on: x
+    defaults:
+      run:
+        shell: pwsh
+    steps:
+      - run: Get-Item C:\\app 'a b'
+      - run: echo 'a b'
+        shell: bash
+      - run: print("hi")
+        shell: python
+      - uses: actions/checkout@v4
+  b:
+    runs-on: x
+    steps:
+      - run: echo 'a b'
+      - run: echo 'a b'
+        shell: ${{ matrix.shell }}
+      - run: echo 'a b'
+        shell: bash -Eeuo pipefail -x {0}
+      - run: echo 'a b'
+        shell: C:\\tools\\PowerShell\\pwsh.exe -command "& '{0}'"
+"""
+
+
+def script_of(d: WorkflowDocument, job: int, step: int) -> ShellScript | None:
+    return d.script(d.jobs[job].steps[step])
+
+
+def args(script: ShellScript | None) -> list[str]:
+    assert script is not None
+    return [w.value for w in script.commands[0].args]
+
+
+def test_script_is_split_once_and_cached() -> None:
+    d = doc(WORKFLOW)
+    step = d.jobs[0].steps[1]
+    first = d.script(step)
+    assert first is not None
+    assert first is d.script(step)
+    assert [c.text() for c in first.commands] == ["make test", "echo ${{ github.head_ref }}"]
+    assert d.script(d.jobs[0].steps[0]) is None  # a `uses` step
+    # a step of another document (equal but not the same object) is split for itself
+    other = doc(WORKFLOW)
+    assert other.jobs[0].steps[1] == step
+    assert other.script(other.jobs[0].steps[1]) is not first
+
+
+def test_script_shell_and_posix_mode() -> None:
+    d = doc(SCRIPTS)
+    pwsh = script_of(d, 0, 0)
+    assert pwsh is not None
+    assert (pwsh.posix, pwsh.shell[0]) == (False, "pwsh")  # job defaults
+    assert args(pwsh) == ["C:\\app", "'a", "b'"]
+    bash = script_of(d, 0, 1)
+    assert bash is not None
+    assert (bash.posix, bash.shell) == (
+        True,
+        ("bash", "--noprofile", "--norc", "-eo", "pipefail", "{0}"),
+    )
+    assert args(bash) == ["a b"]
+    assert script_of(d, 0, 2) is None  # python is not a shell
+    assert script_of(d, 0, 3) is None
+    sh = script_of(d, 1, 0)
+    assert sh is not None
+    assert sh.shell == ("sh", "-e", "{0}")  # workflow defaults
+    expression = script_of(d, 1, 1)
+    assert expression is not None
+    assert (expression.shell, expression.posix) == (DEFAULT_SHELL, True)
+    custom = script_of(d, 1, 2)
+    assert custom is not None
+    assert custom.shell == ("bash", "-Eeuo", "pipefail", "-x", "{0}")
+    windows = script_of(d, 1, 3)
+    assert windows is not None
+    assert windows.posix is False
+
+
+def test_default_shell_without_defaults() -> None:
+    d = doc("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: a 'b c'\n")
+    found = script_of(d, 0, 0)
+    assert found is not None
+    assert (found.shell, found.posix) == (DEFAULT_SHELL, True)
+    assert args(found) == ["b c"]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "|\n          echo x\n          fly deploy --image=${{ env.IMAGE || 'a b' }}\n",
+        "|-\n          fly deploy --image=${{ env.IMAGE || 'a b' }}",
+        "fly deploy --image=${{ env.IMAGE || 'a b' }}",
+        "\"fly deploy --image=${{ env.IMAGE || 'a b' }}\"",
+        ">\n          fly deploy --image=${{ env.IMAGE || 'a b' }}\n",
+    ],
+)
+def test_script_words_have_exact_spans(run: str) -> None:
+    text = f"on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: {run}\n"
+    d = doc(text)
+    found = script_of(d, 0, 0)
+    assert found is not None
+    fly = next(c for c in found.commands if c.program == "fly")
+    flag = fly.args[1]
+    assert flag.value == "--image=${{ env.IMAGE || 'a b' }}"
+    line = text.splitlines()[flag.span.line - 1]
+    column = line.index("--image=") + 1
+    written = line[column - 1 :].rstrip("'\"")
+    assert flag.span == Span(flag.span.line, column, flag.span.line, column + len(written))
+    assert flag.find("${{") == Span(flag.span.line, column + 8, flag.span.line, column + 11)
+
+
+def test_composite_action_scripts() -> None:
+    d = doc(
+        "runs:\n  using: composite\n  steps:\n    - run: fly deploy\n      shell: bash\n",
+        "action.yml",
+    )
+    found = d.script(d.steps[0])
+    assert found is not None
+    assert found.commands[0].is_call("fly", "deploy")
+
+
+def test_script_cache_survives_pickling() -> None:
+    d = doc(WORKFLOW)
+    step = d.jobs[0].steps[1]
+    before = d.script(step)
+    copy = pickle.loads(pickle.dumps(d))
+    after = copy.script(copy.jobs[0].steps[1])
+    assert after == before
+    assert copy.script(copy.jobs[1].steps[0]) is not None
+
+
+def test_corpus_script_words_are_written_where_their_spans_say() -> None:
+    folder = CORPUS / ".github" / "workflows"
+    if not folder.is_dir():
+        pytest.skip(f"corpus not found at {folder}")
+    checked = 0
+    for path in sorted(folder.iterdir()):
+        try:
+            d = parse(Source(path.name, path.read_text(encoding="utf-8-sig")))
+        except ParseError:
+            continue
+        for _, step in d.all_steps():
+            found = d.script(step)
+            for command in found.commands if found is not None else ():
+                for word in command.words:
+                    if word.span.line == word.span.end_line:
+                        assert d.source.excerpt(word.span) == word.raw, (path.name, word)
+                        checked += 1
+    assert checked > 1000

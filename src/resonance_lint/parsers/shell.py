@@ -1,15 +1,21 @@
-"""A small, forgiving POSIX shell splitter for the commands of Dockerfile ``RUN`` instructions.
+"""A small, forgiving POSIX shell splitter: the one tokenizer for Dockerfile ``RUN`` instructions
+and GitHub Actions ``run:`` steps (:meth:`WorkflowDocument.script`).
 
 It does not execute or fully parse shell: it splits a script into *simple commands* (words with
 exact spans) joined by ``&&``, ``||``, ``;``, ``|``, ``&`` and newlines, which is what the
-Dockerfile rules need ("is there an ``apt-get install`` without ``-y``?", "is ``curl`` piped
-into ``sh``?"). Quotes, backslash escapes, ``$(...)``, backticks, ``${...}``, ``$((...))``,
-process substitution, redirections and here-documents inside the script are understood; the
-commands inside ``$(...)``, backticks and ``sh -c '...'`` are returned too, one level deeper.
+rules need ("is there an ``apt-get install`` without ``-y``?", "is ``curl`` piped into
+``sh``?", "does ``fly deploy`` get ``--detach``?"). Quotes, backslash escapes, ``$(...)``,
+backticks, ``${...}``, ``$((...))``, process substitution, redirections and here-documents
+(their bodies are kept on the redirection) inside the script are understood; the commands
+inside ``$(...)``, backticks and ``sh -c '...'`` are returned too, one level deeper.
 
 Wrappers are peeled off so a rule sees the real program: ``env X=1 cmd``, ``sudo -E cmd``,
 ``nohup``, ``time``, ``xargs -r cmd`` … (the wrapper words stay visible in
 :attr:`Command.wrappers`, e.g. for the ``sudo`` rule).
+
+With ``github_expressions=True`` (GitHub Actions ``run:`` scripts), a ``${{ ... }}``
+expression is opaque and stays inside the word around it, even when it contains spaces, quotes,
+``||`` or ``&&``: GitHub substitutes it before the shell reads the script.
 
 It never raises: unterminated quotes or substitutions simply run to the end of the text.
 """
@@ -162,6 +168,7 @@ _OPERATORS = (
     ")",
 )
 _REDIRECTS = frozenset({"<<<", "&>>", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">"})
+_HEREDOCS = frozenset({"<<", "<<-"})
 _WORD_BREAK = frozenset(" \t\r\n|&;<>()")
 
 
@@ -177,11 +184,36 @@ class Word:
     def is_flag(self) -> bool:
         return len(self.value) > 1 and self.value.startswith("-") and self.value != "--"
 
+    def subspan(self, start: int, end: int) -> Span:
+        """The span of ``raw[start:end]``.
+
+        Exact when the word is written as-is on one line of the file (its span is as wide as
+        ``raw``); otherwise (continuation lines, escapes of an enclosing format) the whole
+        word's span.
+        """
+        span = self.span
+        if span.line == span.end_line and span.end_column - span.column == len(self.raw):
+            start = max(0, min(start, len(self.raw)))
+            end = max(start, min(end, len(self.raw)))
+            return Span(span.line, span.column + start, span.line, span.column + end)
+        return span
+
+    def find(self, part: str) -> Span:
+        """The span of ``part`` (e.g. a value's text) in the word: its last occurrence in
+        ``raw``, or the whole word when it is not written literally there."""
+        index = self.raw.rfind(part) if part else -1
+        if index < 0:
+            return self.span
+        return self.subspan(index, index + len(part))
+
 
 @dataclass(frozen=True)
 class Redirect:
+    """A redirection; ``body`` is the text of a here-document (``<<``/``<<-``), else None."""
+
     operator: str
     target: Word | None
+    body: str | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +256,49 @@ class Command:
     @property
     def flags(self) -> tuple[Word, ...]:
         return tuple(w for w in self.args if w.is_flag)
+
+    @property
+    def argv(self) -> tuple[Word, ...]:
+        """The program word and its arguments (no assignments, wrappers or redirections)."""
+        return (self.name, *self.args) if self.name is not None else ()
+
+    @property
+    def heredocs(self) -> tuple[str, ...]:
+        """The bodies of the command's here-documents."""
+        return tuple(r.body for r in self.redirects if r.body is not None)
+
+    def text(self) -> str:
+        """``argv`` values joined by single spaces (quotes removed)."""
+        return " ".join(w.value for w in self.argv)
+
+    def is_call(self, *names: str) -> bool:
+        """Whether the program is ``names[0]`` and its first arguments are ``names[1:]``.
+
+        ``is_call("fly", "deploy")`` matches ``/usr/bin/fly deploy --remote-only``.
+        """
+        if not names or self.program != names[0] or len(self.args) < len(names) - 1:
+            return False
+        return all(arg.value == name for arg, name in zip(self.args, names[1:]))
+
+    def option(self, *flags: str) -> Iterator[tuple[Word, Word | None, str | None]]:
+        """Each use of one of ``flags``: ``(flag word, value word or None, value or None)``.
+
+        ``--flag=value`` (long flags only) gives the flag word itself as the value word and the
+        text after ``=`` as the value; ``--flag value`` and ``-f value`` give the next argument;
+        a flag that is the last argument gives ``(flag, None, None)``. Arguments after ``--``
+        are not options.
+        """
+        args = self.args
+        for i, word in enumerate(args):
+            value = word.value
+            if value == "--":
+                return
+            for flag in flags:
+                if value == flag:
+                    nxt = args[i + 1] if i + 1 < len(args) else None
+                    yield word, nxt, (nxt.value if nxt is not None else None)
+                elif flag.startswith("--") and value.startswith(flag + "="):
+                    yield word, word, value[len(flag) + 1 :]
 
     def flag(self, *names: str) -> Word | None:
         """The first argument that is one of ``names``.
@@ -282,7 +357,8 @@ class Command:
 
 @dataclass(frozen=True)
 class ShellScript:
-    """The commands of one script (a ``RUN``), in source order, nested ones included.
+    """The commands of one script (a ``RUN``, a ``run:`` step), in source order, nested ones
+    included.
 
     ``shell`` is the interpreter argv the script runs under (``("/bin/sh", "-c")`` by default);
     ``posix`` is False under PowerShell or ``cmd``.
@@ -322,11 +398,45 @@ class _Tok:
 class _Splitter:
     """Splits ``text[start:end]`` into commands; nested scripts recurse with ``depth + 1``."""
 
-    def __init__(self, text: str, span_of: SpanFn, posix: bool, counter: list[int]) -> None:
+    def __init__(
+        self,
+        text: str,
+        span_of: SpanFn,
+        posix: bool,
+        counter: list[int],
+        github_expressions: bool = False,
+    ) -> None:
         self.text = text
         self.span_of = span_of
         self.posix = posix
         self.counter = counter  # [next pipeline number], shared with nested splitters
+        self.expressions = github_expressions
+        self.heredoc_bodies: dict[int, str] = {}  # delimiter word start -> body
+
+    def _expression_at(self, i: int) -> bool:
+        return self.expressions and self.text.startswith("${{", i)
+
+    def _skip_expression(self, i: int, end: int) -> int:
+        """``i`` at ``$`` of ``${{``: index just after the closing ``}}`` (or ``end``).
+
+        Single-quoted strings of the expression language may contain ``}}``; when a quote is
+        not closed, the first ``}}`` ends the expression.
+        """
+        text = self.text
+        j = i + 3
+        while j < end:
+            ch = text[j]
+            if ch == "'":
+                close = text.find("'", j + 1, end)
+                if close < 0:
+                    first = text.find("}}", i + 3, end)
+                    return end if first < 0 else first + 2
+                j = close + 1
+                continue
+            if ch == "}" and text.startswith("}}", j, end):
+                return j + 2
+            j += 1
+        return end
 
     # -- scanning helpers -------------------------------------------------------------------
 
@@ -334,8 +444,16 @@ class _Splitter:
         """Index just after the closing ``quote`` (or ``end``) of a quote opened before ``i``."""
         text = self.text
         if quote == "'":
-            j = text.find("'", i, end)
-            return end if j < 0 else j + 1
+            if not self.expressions:
+                j = text.find("'", i, end)
+                return end if j < 0 else j + 1
+            while i < end:
+                j = text.find("'", i, end)
+                k = text.find("${{", i, end if j < 0 else j)
+                if k < 0:
+                    return end if j < 0 else j + 1
+                i = self._skip_expression(k, end)
+            return end
         while i < end:
             ch = text[i]
             if ch == "\\" and self.posix:
@@ -367,6 +485,8 @@ class _Splitter:
     def _skip_dollar(self, i: int, end: int) -> int:
         """``i`` at ``$`` of ``$(``, ``$((`` or ``${``: index just after the matching close."""
         text = self.text
+        if self._expression_at(i):
+            return self._skip_expression(i, end)
         close = ")" if text[i + 1] == "(" else "}"
         opener = text[i + 1]
         depth = 0
@@ -381,6 +501,9 @@ class _Splitter:
                 continue
             if ch == "`" and self.posix:
                 j = self._skip_backtick(j + 1, end)
+                continue
+            if ch == "$" and self._expression_at(j):
+                j = self._skip_expression(j, end)
                 continue
             if ch == opener:
                 depth += 1
@@ -398,7 +521,7 @@ class _Splitter:
         text = self.text
         posix = self.posix
         toks: list[_Tok] = []
-        pending_heredocs: list[tuple[str, bool]] = []
+        pending_heredocs: list[tuple[str, bool, int]] = []
         i = start
         while i < end:
             ch = text[i]
@@ -423,12 +546,14 @@ class _Splitter:
                 op = next(o for o in _OPERATORS if text.startswith(o, i))
                 toks.append(_Tok("op", op, i, i + len(op)))
                 i += len(op)
-                if op in ("<<", "<<-"):
+                if op in _HEREDOCS:
+                    while i < end and text[i] in " \t":  # ``cat << EOF``
+                        i += 1
                     word = self._word(i, end, nested)
                     if word is not None:
                         toks.append(word)
                         i = word.end
-                        pending_heredocs.append((word.value, op == "<<-"))
+                        pending_heredocs.append((word.value, op == "<<-", word.start))
                 continue
             word = self._word(i, end, nested)
             if word is None:  # pragma: no cover - _word always consumes at least one char here
@@ -442,18 +567,23 @@ class _Splitter:
             i = word.end
         return toks
 
-    def _skip_heredoc_bodies(self, i: int, end: int, pending: list[tuple[str, bool]]) -> int:
+    def _skip_heredoc_bodies(self, i: int, end: int, pending: list[tuple[str, bool, int]]) -> int:
+        """Skip the bodies of ``pending`` here-documents, recording each body's text."""
         text = self.text
-        for delimiter, strip_tabs in pending:
+        for delimiter, strip_tabs, key in pending:
+            body_start = body_end = i
             while i < end:
                 j = text.find("\n", i, end)
                 line_end = end if j < 0 else j
                 line = text[i:line_end].rstrip("\r")
                 if strip_tabs:
                     line = line.lstrip("\t")
-                i = line_end + 1 if j >= 0 else end
                 if line.rstrip(" \t") == delimiter:
+                    i = line_end + 1 if j >= 0 else end
                     break
+                i = line_end + 1 if j >= 0 else end
+                body_end = i
+            self.heredoc_bodies[key] = text[body_start : min(body_end, end)]
         return min(i, end)
 
     def _word(self, i: int, end: int, nested: list[tuple[int, int]]) -> _Tok | None:
@@ -490,6 +620,12 @@ class _Splitter:
                 continue
             if ch == '"':
                 i = self._double_quoted(i + 1, end, value, offsets, nested)
+                continue
+            if ch == "$" and self._expression_at(i):
+                j = self._skip_expression(i, end)
+                value.append(text[i:j])
+                offsets.extend(range(i, j))
+                i = j
                 continue
             if ch == "$" and i + 1 < end and text[i + 1] in "({":
                 j = self._skip_dollar(i, end)
@@ -531,6 +667,12 @@ class _Splitter:
                     value.append(ch + nxt)
                     offsets.extend((i, i + 1))
                 i += 2
+                continue
+            if ch == "$" and self._expression_at(i):
+                j = self._skip_expression(i, end)
+                value.append(text[i:j])
+                offsets.extend(range(i, j))
+                i = j
                 continue
             if ch == "$" and i + 1 < end and text[i + 1] in "({":
                 j = self._skip_dollar(i, end)
@@ -677,7 +819,12 @@ class _Splitter:
         name = words[i] if i < n else None
         args = words[i + 1 :] if i < n else ()
         reds = tuple(
-            Redirect(op, self._as_word(t) if t is not None else None) for op, t in redirects
+            Redirect(
+                op,
+                self._as_word(t) if t is not None else None,
+                self.heredoc_bodies.get(t.start) if t is not None and op in _HEREDOCS else None,
+            )
+            for op, t in redirects
         )
         span = words[0].span.cover(words[-1].span)
         return Command(
@@ -728,7 +875,7 @@ class _Splitter:
             hi = offsets[min(max(b - 1, a), len(offsets) - 1)] + 1
             return outer(lo, hi)
 
-        sub = _Splitter(tok.value, inner_span, True, self.counter)
+        sub = _Splitter(tok.value, inner_span, True, self.counter, self.expressions)
         return sub.split(0, len(tok.value), depth + 1)
 
 
@@ -773,12 +920,14 @@ def split_script(
     posix: bool = True,
     shell: tuple[str, ...] = ("/bin/sh", "-c"),
     pipeline_base: int = 0,
+    github_expressions: bool = False,
 ) -> ShellScript:
     """Split ``text`` into commands; ``span_of(start, end)`` maps offsets of ``text`` to spans.
 
     Pipelines are numbered from ``pipeline_base + 1`` (to combine several texts in one script).
+    ``github_expressions`` keeps each ``${{ ... }}`` inside one word (GitHub Actions scripts).
     """
-    splitter = _Splitter(text, span_of, posix, [pipeline_base])
+    splitter = _Splitter(text, span_of, posix, [pipeline_base], github_expressions)
     commands = splitter.split(0, len(text), 0)
     commands.sort(key=lambda c: (c.span.line, c.span.column, c.depth))
     return ShellScript(tuple(commands), shell, posix)

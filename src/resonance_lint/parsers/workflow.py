@@ -9,15 +9,18 @@ GHA106 reports the structural errors.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from types import MappingProxyType
 from typing import ClassVar
 
 from ..model import Document, Mapping, Node, Scalar, Sequence, Source, Span, Target
-from .yaml import DuplicateKey, Expression, expressions, locate
+from .shell import POSIX_SHELLS, ShellScript, split_script
+from .yaml import DuplicateKey, Expression, YamlScalar, expressions, locate
 
 __all__ = [
     "Concurrency",
@@ -37,8 +40,25 @@ __all__ = [
 
 ACTION_FILENAMES = frozenset({"action.yml", "action.yaml"})
 _SHA_RE = re.compile(r"[0-9a-f]{40}\Z")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _EMPTY_SPAN = Span(1, 1, 1, 1)
 _EMPTY_MAPPING = Mapping((), _EMPTY_SPAN)
+
+#: How GitHub runs a ``run:`` script for each built-in ``shell`` (``{0}`` is the script file).
+BUILTIN_SHELLS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "bash": ("bash", "--noprofile", "--norc", "-eo", "pipefail", "{0}"),
+        "sh": ("sh", "-e", "{0}"),
+        "pwsh": ("pwsh", "-command", ". '{0}'"),
+        "powershell": ("powershell", "-command", ". '{0}'"),
+        "cmd": ("cmd", "/D", "/E:ON", "/V:OFF", "/S", "/C", 'CALL "{0}"'),
+        "python": ("python", "{0}"),
+    }
+)
+#: The shell of a step that names none (and has no ``defaults.run.shell``) on Linux/macOS.
+DEFAULT_SHELL = ("bash", "-e", "{0}")
+#: Shells whose scripts are split without POSIX quoting (no ``\\`` escapes or ``'`` quotes).
+NON_POSIX_SHELLS = frozenset({"pwsh", "powershell", "cmd"})
 
 
 @dataclass(frozen=True)
@@ -270,6 +290,62 @@ class WorkflowDocument(Document):
         """The span of ``scalar.value[start:end]`` in this file."""
         return locate(self.source, scalar, start, end)
 
+    def script(self, step: Step) -> ShellScript | None:
+        """The commands of ``step``'s ``run:`` script, split once per document and cached.
+
+        Words carry their exact spans in this file and ``${{ ... }}`` expressions stay inside
+        one word. ``None`` when the step has no ``run`` string or its shell is not a command
+        shell (``python``, ``perl {0}``…). The shell is the step's ``shell``, else the job's or
+        the workflow's ``defaults.run.shell``; ``pwsh``/``powershell``/``cmd`` scripts are split
+        with ``posix=False``. Without any of these, or with a shell given by an expression, the
+        script counts as bash (``runs-on`` is not looked at: Windows runners would use pwsh).
+        """
+        run = step.run
+        if run is None or not isinstance(run.value, str):
+            return None
+        cache = self._scripts
+        entry = cache.get(id(step))
+        if entry is not None and entry[0] is step:
+            return entry[1]
+        argv = self.shell_of(step)
+        program = _program(argv[0]) if argv else ""
+        found: ShellScript | None = None
+        if program in POSIX_SHELLS or program in NON_POSIX_SHELLS:
+            found = split_script(
+                run.value,
+                _ValueSpans(self.source, run),
+                posix=program not in NON_POSIX_SHELLS,
+                shell=argv,
+                github_expressions=True,
+            )
+        cache[id(step)] = (step, found)
+        return found
+
+    def shell_of(self, step: Step) -> tuple[str, ...]:
+        """The command line GitHub runs ``step``'s script with (``{0}``: the script file)."""
+        node = step.shell
+        if node is None:
+            job = self._job_of(step)
+            node = _default_shell(job.defaults if job is not None else None) or _default_shell(
+                self.defaults
+            )
+        value = node.value if node is not None else None
+        if not isinstance(value, str) or not value.strip() or "${{" in value:
+            return DEFAULT_SHELL
+        value = value.strip()
+        return BUILTIN_SHELLS.get(value) or tuple(value.split())
+
+    def _job_of(self, step: Step) -> Job | None:
+        for job in self.jobs:
+            if any(s is step for s in job.steps):
+                return job
+        return None
+
+    @cached_property
+    def _scripts(self) -> dict[int, tuple[Step, ShellScript | None]]:
+        """``id(step) -> (step, script)``; the step is kept to check identity on lookup."""
+        return {}
+
     @cached_property
     def _continuations(self) -> tuple[tuple[int, int, int], ...]:
         """``(first_line, last_line, key_line)`` of multi-line scalar values under a key."""
@@ -289,6 +365,67 @@ class WorkflowDocument(Document):
             if line <= last:
                 return key_line
         return line
+
+
+class _ValueSpans:
+    """``(start, end)`` offsets of a scalar's value -> spans in the file.
+
+    The same spans as :func:`locate`, but a literal block scalar (``run: |``, nearly every
+    script) is mapped with a table of its line starts built once, instead of re-scanning the
+    scalar for every word.
+    """
+
+    __slots__ = ("lines", "scalar", "size", "source", "starts")
+
+    def __init__(self, source: Source, scalar: Scalar) -> None:
+        self.source = source
+        self.scalar = scalar
+        self.size = len(scalar.value) if isinstance(scalar.value, str) else 0
+        self.lines: list[int] = []  # value offset of each line start
+        self.starts: list[int] = []  # source offset of the same place
+        if isinstance(scalar, YamlScalar) and scalar.style == "|" and not self._build(scalar):
+            self.lines, self.starts = [], []
+
+    def _build(self, scalar: YamlScalar) -> bool:
+        """Fill the table; False when a value line is not its source line's end."""
+        text = self.source.text
+        value = scalar.value
+        assert isinstance(value, str)
+        brk = _LINE_BREAK.search(text, scalar.start, scalar.end)
+        offset = 0
+        for number, line in enumerate(value.split("\n")):
+            if number and brk is not None:
+                brk = _LINE_BREAK.search(text, brk.end(), scalar.end)
+            if brk is None:
+                return False
+            nxt = _LINE_BREAK.search(text, brk.end())
+            line_end = nxt.start() if nxt is not None else len(text)
+            if not text.endswith(line, brk.end(), line_end):
+                return False
+            self.lines.append(offset)
+            self.starts.append(line_end - len(line))
+            offset += len(line) + 1
+        return True
+
+    def _map(self, offset: int) -> int:
+        index = bisect.bisect_right(self.lines, offset) - 1
+        return self.starts[index] + offset - self.lines[index]
+
+    def __call__(self, start: int, end: int) -> Span:
+        if self.lines and 0 <= start <= end <= self.size:
+            return self.source.span_of(self._map(start), self._map(end))
+        return locate(self.source, self.scalar, start, end)
+
+
+def _program(word: str) -> str:
+    """``/usr/bin/bash`` -> ``bash``; ``C:\\...\\pwsh.exe`` -> ``pwsh``."""
+    name = word.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return name[:-4] if name.endswith(".exe") else name
+
+
+def _default_shell(defaults: Mapping | None) -> Scalar | None:
+    run = defaults.mapping("run") if defaults is not None else None
+    return run.scalar("shell") if run is not None else None
 
 
 def _walk_pairs(node: Node | None) -> Iterator[tuple[Scalar, Node]]:

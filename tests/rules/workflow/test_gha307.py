@@ -35,3 +35,23 @@ def test_long_lived_tokens(run: str, token: str) -> None:
 )
 def test_short_lived_or_unknown(run: str) -> None:
     assert hits(WF, wf(run), "GHA307") == []
+
+
+def test_flyctl_action_args_and_quoted_values() -> None:
+    text = """\
+on: workflow_dispatch
+jobs:
+  t:
+    runs-on: x
+    steps:
+      - uses: superfly/flyctl-actions@1.5
+        with:
+          args: tokens create deploy
+      - uses: superfly/flyctl-actions@1.5
+        with:
+          args: tokens create deploy --expiry '999999h'
+      - run: fly tokens create deploy --expiry="87600h"
+"""
+    # no expiry: from the start of `args` (where `flyctl` would be) to the subcommand;
+    # a quoted value: at the value inside the quotes
+    assert hits(WF, text, "GHA307") == [(8, 17, "GHA307"), (11, 48, "GHA307"), (12, 49, "GHA307")]

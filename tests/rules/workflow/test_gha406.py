@@ -55,3 +55,37 @@ jobs:
 )
 def test_constant_writes_or_unprivileged_triggers(on: str, run: str) -> None:
     assert hits(WF, wf(on, run), "GHA406") == []
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        # the command before the pipe counts, not the substitution nested in it
+        'echo "V=$(cat version.txt)" | tee -a "$GITHUB_ENV"',
+        # an expression with spaces and quotes stays one word
+        "echo \"T=${{ github.event.pull_request.title || 'none' }}\" >> $GITHUB_ENV",
+        "echo DIR=$HOME/bin 2>&1 >> $GITHUB_ENV",
+    ],
+)
+def test_pipes_and_expressions(run: str) -> None:
+    assert hits(WF, wf("pull_request_target", run), "GHA406") == [
+        (6, 14 + run.index("GITHUB_ENV"), "GHA406")
+    ]
+
+
+def test_heredoc_delimiter_after_a_space() -> None:
+    text = """\
+on: issue_comment
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: |
+          cat << 'EOF' >> "$GITHUB_ENV"
+          BODY=${{ github.event.comment.body }}
+          EOF
+          cat << EOF >> "$GITHUB_ENV"
+          MODE=release
+          EOF
+"""
+    assert hits(WF, text, "GHA406") == [(7, 29, "GHA406")]

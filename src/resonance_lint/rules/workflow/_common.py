@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from ...model import Mapping, Node, Scalar
+from ...model import Mapping, Node, Scalar, Span
+from ...parsers.shell import Command, split_script
 from ...parsers.workflow import Job, Step, WorkflowDocument
-from ._shell import Command, commands
 
 
 def is_false(node: Node | None) -> bool:
@@ -102,20 +102,26 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
-def step_commands(step: Step) -> Iterator[tuple[Scalar, int, Command]]:
-    """Shell commands a step runs: ``(scalar, shift, command)``.
+def step_commands(doc: WorkflowDocument, step: Step) -> Iterator[Command]:
+    """Shell commands a step runs, with exact spans.
 
-    ``run`` scripts give their commands; ``superfly/flyctl-actions`` gives ``flyctl <args>``.
-    Word offsets plus ``shift`` are offsets in the scalar's value (negative: not in the file).
+    ``run`` scripts give their commands (:meth:`WorkflowDocument.script`, nested ``$(...)`` and
+    ``sh -c`` commands included); ``superfly/flyctl-actions`` gives ``flyctl <args>`` (the
+    ``flyctl`` word has the empty span at the start of ``args``).
     """
-    run = step.run
-    if run is not None and isinstance(run.value, str):
-        for command in commands(run.value):
-            yield run, 0, command
+    if step.run is not None:
+        script = doc.script(step)
+        if script is not None:
+            yield from script.commands
         return
     if step.uses_action("superfly/flyctl-actions"):
         args = step.input("args")
         if isinstance(args, Scalar) and isinstance(args.value, str):
             prefix = "flyctl "
-            for command in commands(prefix + args.value):
-                yield args, -len(prefix), command
+            scalar: Scalar = args
+
+            def span_of(start: int, end: int) -> Span:
+                shift = len(prefix)
+                return doc.locate(scalar, max(start - shift, 0), max(end - shift, 0))
+
+            yield from split_script(prefix + args.value, span_of, github_expressions=True)

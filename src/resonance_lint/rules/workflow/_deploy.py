@@ -23,10 +23,9 @@ from typing import Any
 
 from ...errors import ResonanceError
 from ...model import Mapping
-from ...parsers.workflow import Job, Step
+from ...parsers.workflow import Job, Step, WorkflowDocument
 from ..base import RuleContext
 from ._common import is_true
-from ._shell import commands
 
 DEFAULT_NAME_PATTERNS: tuple[str, ...] = (
     r"deploy",
@@ -125,10 +124,14 @@ def compile_patterns(patterns: tuple[str, ...], option: str) -> re.Pattern[str] 
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-@lru_cache(maxsize=2048)
-def command_text(script: str) -> str:
-    """The script's commands, one per line, comments dropped and continuations joined."""
-    return "\n".join(cmd.text() for cmd in commands(script))
+def command_text(doc: WorkflowDocument, step: Step) -> str | None:
+    """The commands of ``step``'s ``run`` script, one per line, comments dropped and
+    continuations joined (the script as written when its shell is not a command shell, e.g.
+    ``python``); ``None`` for a step without ``run``."""
+    script = doc.script(step)
+    if script is not None:
+        return "\n".join(cmd.text() for cmd in script.commands)
+    return step.run_text
 
 
 @dataclass(frozen=True)
@@ -147,11 +150,11 @@ class DeployDetector:
             _strings(ctx.option("deploy-actions")),
         )
 
-    def step_reason(self, step: Step) -> str | None:
-        """Why ``step`` deploys (``"runs `fly deploy`"``), or ``None``."""
-        script = step.run_text
+    def step_reason(self, doc: WorkflowDocument, step: Step) -> str | None:
+        """Why ``step`` (of ``doc``) deploys (``"runs `fly deploy`"``), or ``None``."""
+        script = command_text(doc, step) if self.commands is not None else None
         if script is not None and self.commands is not None:
-            found = self.commands.search(command_text(script))
+            found = self.commands.search(script)
             if found is not None:
                 return f"runs `{_shorten(found.group())}`"
         action = step.action
@@ -163,8 +166,8 @@ class DeployDetector:
                 return f"uses `{name}` with `push: true`"
         return None
 
-    def reason(self, job: Job) -> str | None:
-        """Why ``job`` is a deploy job, or ``None`` when it is not one."""
+    def reason(self, doc: WorkflowDocument, job: Job) -> str | None:
+        """Why ``job`` (of ``doc``) is a deploy job, or ``None`` when it is not one."""
         if job.is_call or not isinstance(job.node, Mapping):
             return None
         labels = list(_names(job))
@@ -180,7 +183,7 @@ class DeployDetector:
                 if self.names.search(label):
                     return f"is named `{label}`"
         for step in job.steps:
-            found = self.step_reason(step)
+            found = self.step_reason(doc, step)
             if found is not None:
                 return found
         return None

@@ -33,7 +33,7 @@ def deploy_without_concurrency(doc: WorkflowDocument, ctx: RuleContext) -> Itera
         effective = [c for c in (doc.concurrency, job.concurrency) if c is not None]
         if effective and not all(_per_run(c) for c in effective):
             continue
-        reason = detector.reason(job)
+        reason = detector.reason(doc, job)
         if reason is None:
             continue
         if effective:

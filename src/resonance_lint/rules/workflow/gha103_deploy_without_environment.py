@@ -22,7 +22,7 @@ def deploy_without_environment(doc: WorkflowDocument, ctx: RuleContext) -> Itera
     for job in doc.jobs:
         if job.environment is not None:
             continue
-        reason = detector.reason(job)
+        reason = detector.reason(doc, job)
         if reason is None:
             continue
         yield Problem(

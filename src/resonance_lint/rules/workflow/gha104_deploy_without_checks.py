@@ -50,9 +50,9 @@ _GATED_TRIGGERS = frozenset({"workflow_run", "workflow_call"})
 _TEST_STEP_NAME = re.compile(r"(?<![a-z])(?:tests?|testing|lint|check)(?![a-z])", re.IGNORECASE)
 
 
-def _is_test_step(step: Step, commands: re.Pattern[str] | None) -> bool:
-    script = step.run_text
-    if script is not None and commands is not None and commands.search(command_text(script)):
+def _is_test_step(doc: WorkflowDocument, step: Step, commands: re.Pattern[str] | None) -> bool:
+    script = command_text(doc, step) if commands is not None else None
+    if script is not None and commands is not None and commands.search(script):
         return True
     for node in (step.name, step.uses):
         label = node.value if node is not None else None
@@ -90,11 +90,11 @@ def deploy_without_checks(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[P
     if doc.trigger_names & _GATED_TRIGGERS:
         return
     detector = DeployDetector.from_context(ctx)
-    deploy_jobs = [(job, reason) for job in doc.jobs if (reason := detector.reason(job))]
+    deploy_jobs = [(job, reason) for job in doc.jobs if (reason := detector.reason(doc, job))]
     if not deploy_jobs:
         return
     tests = compile_patterns(tuple(ctx.option("test-command-patterns")), "test-command-patterns")
-    if any(_is_test_step(step, tests) for _, step in doc.all_steps()):
+    if any(_is_test_step(doc, step, tests) for _, step in doc.all_steps()):
         return
     check_names = compile_patterns(tuple(ctx.option("check-job-patterns")), "check-job-patterns")
     for job, reason in deploy_jobs:

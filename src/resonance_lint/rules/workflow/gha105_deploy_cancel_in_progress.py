@@ -21,7 +21,7 @@ from ._deploy import DEPLOY_OPTIONS, DeployDetector
 )
 def deploy_cancel_in_progress(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[Problem]:
     detector = DeployDetector.from_context(ctx)
-    deploy_jobs = [(job, reason) for job in doc.jobs if (reason := detector.reason(job))]
+    deploy_jobs = [(job, reason) for job in doc.jobs if (reason := detector.reason(doc, job))]
     if not deploy_jobs:
         return
     workflow_cancel = doc.concurrency.cancel_in_progress if doc.concurrency else None

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from ...model import Category, Problem, Scalar, Sequence, Severity, Span, Target
 from ...parsers.workflow import Job, Step, WorkflowDocument
 from ..base import RuleContext, rule
-from ._common import has_expression, is_true, mutable_image
-from ._shell import commands
+from ._common import has_expression, is_true, mutable_image, step_commands
 
 
 @dataclass(frozen=True)
@@ -25,39 +24,36 @@ def _repository(image: str) -> str:
 
 
 def _run_pushes(doc: WorkflowDocument, step: Step) -> Iterator[_Push]:
-    script = step.run_text
-    if script is None or step.run is None:
+    if step.run is None:
         return
-    run: Scalar = step.run
-    for cmd in commands(script):
+    for cmd in step_commands(doc, step):
         argv = cmd.argv
         if not argv:
             continue
-        images: list[tuple[str, int, int, str]] = []
+        images: list[tuple[str, Span, str]] = []
         if cmd.is_call("docker", "push") or cmd.is_call("docker", "image", "push"):
-            if any(w.text in ("-a", "--all-tags") for w in argv):
+            if any(w.value in ("-a", "--all-tags") for w in argv):
                 continue
-            args = [w for w in argv[2:] if not w.text.startswith("-")]
+            args = [w for w in argv[2:] if not w.value.startswith("-")]
             if cmd.is_call("docker", "image", "push"):
-                args = [w for w in argv[3:] if not w.text.startswith("-")]
+                args = [w for w in argv[3:] if not w.value.startswith("-")]
             if args:
-                images.append((args[0].text, *args[0].find(args[0].text), "docker push"))
+                images.append((args[0].value, args[0].find(args[0].value), "docker push"))
         elif cmd.is_call("fly", "deploy") or cmd.is_call("flyctl", "deploy"):
             for _flag, word, value in cmd.option("--image", "-i"):
                 if word is not None and value is not None:
-                    images.append((value, *word.find(value), f"{argv[0].text} deploy --image"))
+                    images.append((value, word.find(value), f"{argv[0].value} deploy --image"))
         elif cmd.is_call("gcloud", "run", "deploy"):
             for _flag, word, value in cmd.option("--image"):
                 if word is not None and value is not None:
-                    images.append((value, *word.find(value), "gcloud run deploy --image"))
+                    images.append((value, word.find(value), "gcloud run deploy --image"))
         elif cmd.is_call("kubectl", "set", "image"):
             for word in argv[3:]:
-                if "=" in word.text and not word.text.startswith("-"):
-                    value = word.text.split("=", 1)[1]
-                    images.append((value, *word.find(value), "kubectl set image"))
-        for image, start, end, verb in images:
-            kind = mutable_image(image) or ""
-            yield _Push(image, kind, doc.locate(run, start, end), verb)
+                if "=" in word.value and not word.value.startswith("-"):
+                    value = word.value.split("=", 1)[1]
+                    images.append((value, word.find(value), "kubectl set image"))
+        for image, span, verb in images:
+            yield _Push(image, mutable_image(image) or "", span, verb)
 
 
 def _action_tags(step: Step) -> Iterator[tuple[Scalar, list[str]]]:

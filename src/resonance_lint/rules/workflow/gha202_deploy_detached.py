@@ -26,15 +26,15 @@ _DETACHING = (
 )
 def deploy_detached(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[Problem]:
     for _, step in doc.all_steps():
-        for scalar, shift, command in step_commands(step):
+        for command in step_commands(doc, step):
             for call, flag in _DETACHING:
                 if not command.is_call(*call):
                     continue
                 for word, _, value in command.option(flag):
-                    if word.text != flag and (value or "").lower() in ("false", "0"):
+                    if word.value != flag and (value or "").lower() in ("false", "0"):
                         continue
                     yield Problem(
-                        doc.locate(scalar, word.start + shift, word.end + shift),
+                        word.span,
                         f"`{' '.join(call)} {flag}` returns before the release is healthy, so a "
                         "failed rollout still passes the job; drop the flag",
                     )

@@ -34,20 +34,20 @@ def _unsafe(flag: str, value: str | None) -> str | None:
 )
 def deploy_skips_safety(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[Problem]:
     for _, step in doc.all_steps():
-        for scalar, shift, command in step_commands(step):
+        for command in step_commands(doc, step):
             if not (command.is_call("fly", "deploy") or command.is_call("flyctl", "deploy")):
                 continue
             for flag in ("--strategy", "--smoke-checks", "--wait-timeout"):
                 for word, value_word, value in command.option(flag):
-                    if flag == "--smoke-checks" and word.text == flag:
+                    if flag == "--smoke-checks" and word.value == flag:
                         continue  # a bare boolean flag means true
                     why = _unsafe(flag, value)
                     if why is None:
                         continue
-                    end = value_word.end if value_word is not None else word.end
-                    shown = word.text if value_word is word else f"{word.text} {value}"
+                    span = word.span if value_word is None else word.span.cover(value_word.span)
+                    shown = word.value if value_word is word else f"{word.value} {value}"
                     yield Problem(
-                        doc.locate(scalar, word.start + shift, end + shift),
+                        span,
                         f"`fly deploy {shown}` {why}; remove it so a bad release is caught "
                         "and rolled back",
                     )

@@ -48,17 +48,17 @@ def duration_hours(text: str) -> float | None:
 )
 def long_lived_deploy_token(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[Problem]:
     for _, step in doc.all_steps():
-        for scalar, shift, command in step_commands(step):
+        for command in step_commands(doc, step):
             if not (command.is_call("fly", "tokens") or command.is_call("flyctl", "tokens")):
                 continue
             argv = command.argv
-            if len(argv) < 3 or argv[2].text not in ("create", "deploy"):
+            if len(argv) < 3 or argv[2].value not in ("create", "deploy"):
                 continue
             expiries = list(command.option("-x", "--expiry"))
             if not expiries:
                 yield Problem(
-                    doc.locate(scalar, argv[0].start + shift, argv[2].end + shift),
-                    f"`{argv[0].text} tokens {argv[2].text}` without `--expiry` makes a token "
+                    argv[0].span.cover(argv[2].span),
+                    f"`{argv[0].value} tokens {argv[2].value}` without `--expiry` makes a token "
                     "valid for 20 years; pass `--expiry` of at most a few months and rotate it",
                 )
                 continue
@@ -66,9 +66,8 @@ def long_lived_deploy_token(doc: WorkflowDocument, ctx: RuleContext) -> Iterator
                 hours = duration_hours(value or "")
                 if hours is None or hours <= _YEAR_HOURS or word is None:
                     continue
-                start, end = word.find(value or "")
                 yield Problem(
-                    doc.locate(scalar, start + shift, end + shift),
-                    f"`{flag.text.split('=')[0]} {value}` makes a deploy token valid for "
+                    word.find(value or ""),
+                    f"`{flag.value.split('=')[0]} {value}` makes a deploy token valid for "
                     f"{hours / _YEAR_HOURS:.0f} years; use at most a few months and rotate it",
                 )

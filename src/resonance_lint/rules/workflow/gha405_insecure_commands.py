@@ -46,16 +46,16 @@ def insecure_commands(doc: WorkflowDocument, ctx: RuleContext) -> Iterator[Probl
             continue
         yield Problem(pair.key.span, f"`{_NAME}` {_MESSAGE}")
     for _, step in doc.all_steps():
-        for scalar, shift, command in step_commands(step):
-            if not any("GITHUB_ENV" in word.text for word in command.words):
+        for command in step_commands(doc, step):
+            targets = [r.target for r in command.redirects if r.target is not None]
+            if not any("GITHUB_ENV" in word.value for word in (*command.words, *targets)):
                 continue  # only a write to $GITHUB_ENV outlives the step
             for word in command.words:
-                if _NAME in word.text and "=" in word.text:
-                    value = word.text.split("=", 1)[1].strip().lower()
+                if _NAME in word.value and "=" in word.value:
+                    value = word.value.split("=", 1)[1].strip().lower()
                     if value in ("false", "0", ""):
                         continue
-                    start, end = word.find(_NAME)
                     yield Problem(
-                        doc.locate(scalar, start + shift, end + shift),
+                        word.find(_NAME),
                         f"`{_NAME}` written by a step {_MESSAGE}",
                     )
