@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from .model import Project, Scalar, Target
 from .parsers.dockerfile import DockerfileDocument, Instruction, Stage
 from .parsers.fly import FlyDocument, scalar_str
+from .parsers.shell import Command
+from .parsers.workflow import Job, Step, WorkflowDocument
 
 _OTHER_BUILD_SOURCES = ("image", "builder", "buildpacks", "builtin")
 
@@ -134,3 +136,100 @@ def effective(doc: DockerfileDocument, stage: Stage, keyword: str) -> Instructio
         if found:
             return found[-1]
     return None
+
+
+# --- workflows -> apps ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepCommand:
+    """A command a workflow step runs, with the folder it runs in (repository-relative)."""
+
+    workflow: WorkflowDocument
+    job: Job | None
+    step: Step
+    command: Command
+    cwd: str
+
+
+@dataclass(frozen=True)
+class FlyDeploy:
+    """A ``fly deploy`` in a workflow and the fly.toml it deploys (None when unknown)."""
+
+    run: StepCommand
+    fly: FlyDocument | None
+    how: str  # how the link was made: "--config", "working directory", "--app", "only app"
+
+
+def repository_root(workflow: WorkflowDocument) -> str:
+    """The folder holding ``.github/`` (or the composite action's own folder)."""
+    path = workflow.path
+    marker = path.find(".github/")
+    if marker >= 0 and (marker == 0 or path[marker - 1] == "/"):
+        return path[: max(marker - 1, 0)]
+    return posixpath.dirname(path)
+
+
+def _working_directory(workflow: WorkflowDocument, job: Job | None, step: Step) -> str:
+    if step.working_directory is not None and isinstance(step.working_directory.value, str):
+        return step.working_directory.value
+    for defaults in (job.defaults if job is not None else None, workflow.defaults):
+        run = defaults.mapping("run") if defaults is not None else None
+        node = run.scalar("working-directory") if run is not None else None
+        if node is not None and isinstance(node.value, str):
+            return node.value
+    return ""
+
+
+def _join(*parts: str) -> str:
+    joined = posixpath.normpath(posixpath.join(*[p for p in parts if p] or ["."]))
+    return "" if joined == "." else joined
+
+
+def step_commands(project: Project) -> Iterator[StepCommand]:
+    """Every command of every workflow step, following ``working-directory`` and ``cd``."""
+    for doc in project.of_target(Target.WORKFLOW):
+        if not isinstance(doc, WorkflowDocument):
+            continue
+        root = repository_root(doc)
+        for job, step in doc.all_steps():
+            base = _working_directory(doc, job, step)
+            cwd = _join(root, base) if "${{" not in base else root
+            for command in doc.commands(step):
+                if command.program == "cd" and command.depth == 0:
+                    target = next(iter(command.positionals()), None)
+                    if target is not None and "$" not in target.value:
+                        cwd = _join(root, target.value.lstrip("/")) if target.value.startswith(
+                            "/"
+                        ) else _join(cwd, target.value)
+                    continue
+                yield StepCommand(doc, job, step, command, cwd)
+
+
+def _literal(value: str | None) -> str | None:
+    return value if value and "${{" not in value and "$" not in value else None
+
+
+def fly_deploys(project: Project) -> Iterator[FlyDeploy]:
+    """Every ``fly deploy`` / ``flyctl deploy`` in the workflows, linked to its fly.toml."""
+    flies = [d for d in project.of_target(Target.FLY) if isinstance(d, FlyDocument)]
+    by_path = {d.path: d for d in flies}
+    for run in step_commands(project):
+        command = run.command
+        if not (command.is_call("fly", "deploy") or command.is_call("flyctl", "deploy")):
+            continue
+        config = next((_literal(v) for _, _, v in command.option("--config", "-c")), None)
+        app = next((_literal(v) for _, _, v in command.option("--app", "-a")), None)
+        fly: FlyDocument | None = None
+        how = ""
+        if config is not None:
+            fly, how = by_path.get(_join(run.cwd, config)), "--config"
+        elif _join(run.cwd, "fly.toml") in by_path:
+            fly, how = by_path[_join(run.cwd, "fly.toml")], "working directory"
+        elif app is not None:
+            named = [d for d in flies if d.app_name == app]
+            if len(named) == 1:
+                fly, how = named[0], "--app"
+        elif len(flies) == 1:
+            fly, how = flies[0], "only app"
+        yield FlyDeploy(run, fly, how)

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from ..model import Document, Mapping, Node, Scalar, Sequence, Source, Span, Target
-from .shell import POSIX_SHELLS, ShellScript, split_script
+from .shell import POSIX_SHELLS, Command, ShellScript, split_script
 from .yaml import DuplicateKey, Expression, YamlScalar, expressions, locate
 
 __all__ = [
@@ -289,6 +289,30 @@ class WorkflowDocument(Document):
     def locate(self, scalar: Scalar, start: int, end: int) -> Span:
         """The span of ``scalar.value[start:end]`` in this file."""
         return locate(self.source, scalar, start, end)
+
+    def commands(self, step: Step) -> tuple[Command, ...]:
+        """Shell commands a step runs, with exact spans.
+
+        ``run`` scripts give their commands (:meth:`script`, nested ``$(...)`` and ``sh -c``
+        commands included); ``superfly/flyctl-actions`` gives ``flyctl <args>`` (the ``flyctl``
+        word has the empty span at the start of ``args``).
+        """
+        if step.run is not None:
+            script = self.script(step)
+            return script.commands if script is not None else ()
+        if not step.uses_action("superfly/flyctl-actions"):
+            return ()
+        args = step.input("args")
+        if not isinstance(args, Scalar) or not isinstance(args.value, str):
+            return ()
+        prefix = "flyctl "
+        scalar: Scalar = args
+
+        def span_of(start: int, end: int) -> Span:
+            shift = len(prefix)
+            return self.locate(scalar, max(start - shift, 0), max(end - shift, 0))
+
+        return split_script(prefix + args.value, span_of, github_expressions=True).commands
 
     def script(self, step: Step) -> ShellScript | None:
         """The commands of ``step``'s ``run:`` script, split once per document and cached.

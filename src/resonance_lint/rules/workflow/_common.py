@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from ...model import Mapping, Node, Scalar, Span
-from ...parsers.shell import Command, split_script
+from ...model import Mapping, Node, Scalar
+from ...parsers.shell import Command
 from ...parsers.workflow import Job, Step, WorkflowDocument
 
 
@@ -103,25 +103,5 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
 
 
 def step_commands(doc: WorkflowDocument, step: Step) -> Iterator[Command]:
-    """Shell commands a step runs, with exact spans.
-
-    ``run`` scripts give their commands (:meth:`WorkflowDocument.script`, nested ``$(...)`` and
-    ``sh -c`` commands included); ``superfly/flyctl-actions`` gives ``flyctl <args>`` (the
-    ``flyctl`` word has the empty span at the start of ``args``).
-    """
-    if step.run is not None:
-        script = doc.script(step)
-        if script is not None:
-            yield from script.commands
-        return
-    if step.uses_action("superfly/flyctl-actions"):
-        args = step.input("args")
-        if isinstance(args, Scalar) and isinstance(args.value, str):
-            prefix = "flyctl "
-            scalar: Scalar = args
-
-            def span_of(start: int, end: int) -> Span:
-                shift = len(prefix)
-                return doc.locate(scalar, max(start - shift, 0), max(end - shift, 0))
-
-            yield from split_script(prefix + args.value, span_of, github_expressions=True)
+    """Shell commands a step runs, with exact spans (see :meth:`WorkflowDocument.commands`)."""
+    return iter(doc.commands(step))
