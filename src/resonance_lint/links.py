@@ -199,9 +199,11 @@ def step_commands(project: Project) -> Iterator[StepCommand]:
                 if command.program == "cd" and command.depth == 0:
                     target = next(iter(command.positionals()), None)
                     if target is not None and "$" not in target.value:
-                        cwd = _join(root, target.value.lstrip("/")) if target.value.startswith(
-                            "/"
-                        ) else _join(cwd, target.value)
+                        cwd = (
+                            _join(root, target.value.lstrip("/"))
+                            if target.value.startswith("/")
+                            else _join(cwd, target.value)
+                        )
                     continue
                 yield StepCommand(doc, job, step, command, cwd)
 
