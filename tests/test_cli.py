@@ -157,3 +157,14 @@ def test_console_script_runs_without_traceback(repo: Path) -> None:
     assert proc.returncode == 1
     assert "DF201" in proc.stdout
     assert proc.stderr == ""
+
+
+def test_baseline_holds_no_secret(repo: Path) -> None:
+    token = "ghp_" + "Zq7" * 12
+    write_tree(repo, {"deploy.sh": f'export GITHUB_TOKEN="{token}"\n'})
+    assert main(["--select", "SEC", "--write-baseline", "base.json"]) == 0
+    text = (repo / "base.json").read_text()
+    assert token not in text
+    assert token[4:20] not in text
+    assert json.loads(text)["findings"]
+    assert main(["--select", "SEC", "--baseline", "base.json"]) == 0

@@ -7,6 +7,7 @@ every span it produces lies inside the file; the text under a key's span is that
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -26,6 +27,9 @@ from resonance_lint.parsers import (  # noqa: E402
     terraform,
     workflow,
 )
+
+# Longer local runs: RESONANCE_FUZZ_EXAMPLES=20000 pytest tests/test_properties.py
+EXAMPLES = int(os.environ.get("RESONANCE_FUZZ_EXAMPLES", "120"))
 
 PIECES: dict[str, tuple[str, Callable[[Source], Document], list[str]]] = {
     "dockerfile": (
@@ -173,7 +177,7 @@ def check(kind: str, text: str) -> None:
 def test_parsers_on_generated_text(kind: str) -> None:
     pieces = PIECES[kind][2]
 
-    @settings(max_examples=120, deadline=None, database=None)
+    @settings(max_examples=EXAMPLES, deadline=None, database=None)
     @given(
         st.lists(st.sampled_from(pieces), max_size=14),
         st.text(max_size=20),
@@ -187,7 +191,7 @@ def test_parsers_on_generated_text(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", sorted(PIECES))
 def test_parsers_on_arbitrary_text(kind: str) -> None:
-    @settings(max_examples=80, deadline=None, database=None)
+    @settings(max_examples=max(EXAMPLES * 2 // 3, 1), deadline=None, database=None)
     @given(st.text(max_size=120))
     def run(text: str) -> None:
         check(kind, text)

@@ -147,6 +147,7 @@ def render_markdown(ctx: RenderContext, items: tuple[Evaluated, ...]) -> str:
 
 def render_rich(ctx: RenderContext, items: tuple[Evaluated, ...]) -> str:
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -174,7 +175,7 @@ def render_rich(ctx: RenderContext, items: tuple[Evaluated, ...]) -> str:
             )
         )
         if not ctx.quiet:
-            console.print(Text("      " + ev.item.statement, style="dim"), overflow="fold")
+            console.print(Padding(Text(ev.item.statement, style="dim"), (0, 0, 0, 6)))
         for f in ev.findings[:5]:
             console.print(
                 Text(f"      {_where(f)} {f.code} {f.message}"), overflow="ellipsis", no_wrap=True

@@ -61,6 +61,7 @@ def summary_line(ctx: RenderContext) -> str:
 def render_rich(ctx: RenderContext) -> str:
     from rich.console import Console, Group
     from rich.markup import escape
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -92,15 +93,14 @@ def render_rich(ctx: RenderContext) -> str:
                 (meta.name, "dim"),
             )
             console.print(head)
-            console.print(Text("    " + f.message))
+            console.print(Padding(Text(f.message), (0, 0, 0, 4)))
             if source is not None and not ctx.quiet:
                 frame = _frame(source.lines, f, (path, f.span.line) in secret_lines)
                 if frame:
                     console.print(Group(*frame))
             for r in f.related:
-                console.print(
-                    Text(f"    ↳ {r.path}:{r.span.line}:{r.span.column}: {r.message}", style="dim")
-                )
+                where = f"↳ {r.path}:{r.span.line}:{r.span.column}: {r.message}"
+                console.print(Padding(Text(where, style="dim"), (0, 0, 0, 4)))
             console.print(Text(f"    {meta.help_uri}", style="dim blue"))
         console.print()
     if report.findings and not ctx.quiet:
