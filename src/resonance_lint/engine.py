@@ -459,10 +459,18 @@ def run(
     )
 
 
-# Targets loaded from the whole repository as context for cross-file rules when only some files
-# are passed (pre-commit): few per repository, and any of them can point at any other.
-_CONTEXT_TARGETS = frozenset(
-    {Target.DOCKERFILE, Target.DOCKERIGNORE, Target.FLY, Target.WORKFLOW, Target.MIGRATION}
+# What a passed file's findings can depend on, loaded from the whole repository as context when
+# only some files are passed (pre-commit). Only findings in passed files are reported, so a
+# passed Dockerfile needs the fly.toml files (DF101, XF104) and .dockerignore files (DF303); a
+# fly.toml its Dockerfiles (XF101-XF103, XF301) and migrations (XF204); a workflow the apps it
+# deploys (XF201, XF202, XF301); a migration the fly.toml files and its sibling migrations.
+_CONTEXT_TARGETS: Mapping[Target, frozenset[Target]] = MappingProxyType(
+    {
+        Target.DOCKERFILE: frozenset({Target.FLY, Target.DOCKERIGNORE}),
+        Target.FLY: frozenset({Target.DOCKERFILE, Target.MIGRATION}),
+        Target.WORKFLOW: frozenset({Target.FLY, Target.DOCKERFILE}),
+        Target.MIGRATION: frozenset({Target.FLY, Target.MIGRATION}),
+    }
 )
 
 
@@ -485,8 +493,9 @@ def _with_context(
     """Add the passed files' linked siblings, so cross-file rules see them (pre-commit mode).
 
     Context files are parsed but not linted themselves: the run reports only findings located in
-    the files passed. Context = Dockerfiles, .dockerignore, fly.toml and workflows anywhere in
-    the repository, plus Terraform files in the folders (modules) of passed Terraform files.
+    the files passed. Context = the targets the passed files' findings depend on (see
+    ``_CONTEXT_TARGETS``) anywhere in the repository, plus the Terraform files in the folders
+    (modules) of passed Terraform files.
     """
     root = _repository_root([e.abspath for e in found.files])
     whole = discover(
@@ -497,13 +506,16 @@ def _with_context(
         cwd=cwd,
     )
     passed = {e.path for e in found.files}
+    wanted = frozenset(
+        t for e in found.files for target in e.targets for t in _CONTEXT_TARGETS.get(target, ())
+    )
     modules = {os.path.dirname(e.abspath) for e in found.files if Target.TERRAFORM in e.targets}
     extra = tuple(
         e
         for e in whole.files
         if e.path not in passed
         and (
-            any(t in _CONTEXT_TARGETS for t in e.targets)
+            any(t in wanted for t in e.targets)
             or (Target.TERRAFORM in e.targets and os.path.dirname(e.abspath) in modules)
         )
     )
