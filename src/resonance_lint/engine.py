@@ -60,6 +60,7 @@ _AGGREGATORS: Mapping[Target, tuple[str, str]] = MappingProxyType(
 _ALWAYS_ON = frozenset({"RL001", "RL002"})
 _BINARY_SNIFF = 8192
 _POOL_THRESHOLD = 200
+_MODULE_POOL_THRESHOLD = 100  # Terraform files; fewer are not worth a process
 _SECRET_PREFIX = "SEC"
 
 
@@ -290,6 +291,135 @@ def _process_file(job: _FileJob) -> _FileResult:
     return _FileResult(tuple(docs), tuple(found), source, tuple(internal))
 
 
+@dataclass(frozen=True)
+class _Checked:
+    problems: list[tuple[str, Problem]]  # (code, problem with its path set)
+    internal: list[InternalError]
+
+
+def _check_subjects(
+    subjects: Sequence[Document | Project],
+    rules_by_target: Mapping[Target, Sequence[Rule[Any]]],
+    project: Project,
+    options: Mapping[str, Mapping[str, Any]],
+    budget: float,
+) -> _Checked:
+    """Every rule of each subject's target on it, each subject within the time budget."""
+    out = _Checked([], [])
+    for subject in subjects:
+        owner = subject if isinstance(subject, Document) else None
+        where = owner.path if owner is not None else "<project>"
+        target = owner.target if owner is not None else Target.PROJECT
+        try:
+            with time_budget(budget):
+                for rule in rules_by_target.get(target, ()):
+                    found, error = _run_rule(
+                        rule, subject, RuleContext(project, options[rule.code])
+                    )
+                    out.problems.extend(
+                        (rule.code, p if p.path else replace(p, path=where)) for p in found
+                    )
+                    if error is not None:
+                        out.internal.append(error)
+        except _OverBudget:
+            message = (
+                f"rules took longer than {budget:g} s on this file (file-time-budget); "
+                "it was not fully checked"
+            )
+            out.problems.append(("RL002", Problem(Span.point(1), message, where)))
+    return out
+
+
+@dataclass(frozen=True)
+class _ModuleTask:
+    """A Terraform folder, checked whole in a worker process (see ``_module_groups``)."""
+
+    jobs: tuple[_FileJob, ...]
+    listing: frozenset[str]
+    rules: tuple[tuple[Rule[Any], Mapping[str, Any]], ...]
+    budget: float
+
+
+@dataclass(frozen=True)
+class _ModuleResult:
+    problems: tuple[tuple[str, Problem], ...]
+    sources: tuple[Source, ...]
+    internal: tuple[InternalError, ...]
+    statements: Mapping[str, Mapping[int, int]]  # path -> line -> first line of its statement
+
+
+def _check_module(task: _ModuleTask) -> _ModuleResult:
+    """Parse a Terraform folder, build its module, run TF rules: only findings go back."""
+    problems: list[tuple[str, Problem]] = []
+    sources: list[Source] = []
+    internal: list[InternalError] = []
+    docs: list[Document] = []
+    for job in task.jobs:
+        result = _process_file(job)
+        problems.extend(result.problems)
+        internal.extend(result.internal)
+        docs.extend(result.documents)
+        if result.source is not None:
+            sources.append(result.source)
+    subjects: list[Document | Project] = list(docs)
+    for target, (module_name, func) in _AGGREGATORS.items():
+        parts = [d for d in docs if d.target == target]
+        if parts:
+            try:
+                build = getattr(importlib.import_module(module_name), func)
+                subjects.extend(build(parts, task.listing))
+            except Exception as exc:  # a bug must not hide the other files
+                internal.append(InternalError(target.value, func, f"{type(exc).__name__}: {exc}"))
+    by_target: dict[Target, list[Rule[Any]]] = defaultdict(list)
+    for rule, _ in task.rules:
+        by_target[rule.meta.target].append(rule)
+    options = {rule.code: MappingProxyType(dict(opts)) for rule, opts in task.rules}
+    project = Project(".", tuple(d for d in subjects if isinstance(d, Document)), task.listing)
+    checked = _check_subjects(subjects, by_target, project, options, task.budget)
+    problems.extend(checked.problems)
+    internal.extend(checked.internal)
+    # Suppressions are applied in the main process, which never sees these documents: send
+    # the statement structure of the lines that matter (findings and suppression targets).
+    statements: dict[str, dict[int, int]] = {}
+    by_path = {d.path: d for d in docs}
+    for source in sources:
+        doc = by_path.get(source.path)
+        if doc is None:
+            continue
+        lines = {p.span.line for _, p in problems if p.path == source.path}
+        lines.update(s.applies_to for s in parse_suppressions(source) if s.applies_to)
+        statements[source.path] = {line: doc.statement_start(line) for line in lines}
+    return _ModuleResult(tuple(problems), tuple(sources), tuple(internal), statements)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """Stands in for a document checked in a worker: its statement structure only."""
+
+    starts: Mapping[int, int]
+
+    def statement_start(self, line: int) -> int:
+        return self.starts.get(line, line)
+
+
+def _module_groups(jobs_list: Sequence[_FileJob], workers: int) -> dict[str, list[_FileJob]]:
+    """Terraform folders worth checking in worker processes, or none.
+
+    Terraform documents are needed by no rule outside their module (cross-file rules read
+    fly.toml, Dockerfiles and workflows), so a folder can be parsed and checked whole in another
+    process and only its findings sent back: the rest of the tree is checked meanwhile.
+    """
+    if workers <= 1:
+        return {}
+    groups: dict[str, list[_FileJob]] = defaultdict(list)
+    for job in jobs_list:
+        if Target.TERRAFORM in job.parse_targets:
+            groups[os.path.dirname(job.entry.path)].append(job)
+    if sum(len(g) for g in groups.values()) < _MODULE_POOL_THRESHOLD:
+        return {}
+    return groups
+
+
 def _run_rule(
     rule: Rule[Any], subject: Any, ctx: RuleContext
 ) -> tuple[list[Problem], InternalError | None]:
@@ -374,13 +504,45 @@ def run(
     stamped: list[_Stamped] = []
     internal: list[InternalError] = []
     severities = _severity_map(rules, config)
-    for result in _map(_process_file, jobs_list, _workers(jobs, jobs_list), progress):
-        documents.extend(result.documents)
-        internal.extend(result.internal)
-        if result.source is not None:
-            sources[result.source.path] = result.source
-        for code, problem in result.problems:
-            stamped.append(_stamp(code, problem, "", severities, None))
+    # The document whose statements suppressions follow, by path (see _covers).
+    primary: dict[str, Document | _Statements] = {}
+    groups = _module_groups(jobs_list, jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs) if groups else None
+    pending = []
+    if pool is not None:
+        tf_rules = tuple(
+            (r, dict(options[r.code]))
+            for r in rules
+            if r.meta.target in (Target.TERRAFORM, Target.TERRAFORM_MODULE)
+        )
+        for folder, group in sorted(groups.items(), key=lambda g: -len(g[1])):
+            listing = frozenset(p for p in found.listing if os.path.dirname(p) == folder)
+            task = _ModuleTask(tuple(group), listing, tf_rules, config.file_time_budget)
+            pending.append(pool.submit(_check_module, task))
+        grouped = {id(job) for group in groups.values() for job in group}
+        local_jobs = [job for job in jobs_list if id(job) not in grouped]
+    else:
+        local_jobs = jobs_list
+    try:
+        for result in _map(_process_file, local_jobs, _workers(jobs, local_jobs), progress):
+            documents.extend(result.documents)
+            internal.extend(result.internal)
+            if result.source is not None:
+                sources[result.source.path] = result.source
+            for code, problem in result.problems:
+                stamped.append(_stamp(code, problem, "", severities, None))
+        for future in pending:
+            module = future.result()
+            internal.extend(module.internal)
+            for source in module.sources:
+                sources[source.path] = source
+            for path, starts in module.statements.items():
+                primary[path] = _Statements(MappingProxyType(dict(starts)))
+            for code, problem in module.problems:
+                stamped.append(_stamp(code, problem, "", severities, None))
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
     for target, (module_name, func) in _AGGREGATORS.items():
         parts = [d for d in documents if d.target == target]
@@ -396,9 +558,6 @@ def run(
     for rule in rules:
         if rule.meta.target not in (Target.ENGINE, Target.TEXT):
             by_target[rule.meta.target].append(rule)
-    # The document whose statements suppressions follow: the target document of a file if it
-    # has one (parsed before its TextDocument), else the text itself.
-    primary: dict[str, Document] = {}
     subjects: list[Document | Project] = []
     for doc in documents:
         primary.setdefault(doc.path, doc)
@@ -406,27 +565,9 @@ def run(
             subjects.append(doc)
     if by_target.get(Target.PROJECT):
         subjects.append(project)
-    for subject in subjects:
-        owner = subject if isinstance(subject, Document) else None
-        where = owner.path if owner is not None else "<project>"
-        target = owner.target if owner is not None else Target.PROJECT
-        try:
-            with time_budget(config.file_time_budget):
-                for rule in by_target[target]:
-                    problems, error = _run_rule(
-                        rule, subject, RuleContext(project, options[rule.code])
-                    )
-                    stamped.extend(_stamp(rule.code, p, where, severities, owner) for p in problems)
-                    if error is not None:
-                        internal.append(error)
-        except _OverBudget:
-            message = (
-                f"rules took longer than {config.file_time_budget:g} s on this file "
-                "(file-time-budget); it was not fully checked"
-            )
-            stamped.append(
-                _stamp("RL002", Problem(Span.point(1), message, where), where, severities, None)
-            )
+    checked = _check_subjects(subjects, by_target, project, options, config.file_time_budget)
+    internal.extend(checked.internal)
+    stamped.extend(_stamp(code, p, "", severities, None) for code, p in checked.problems)
 
     active_codes = {r.code for r in rules}
     findings = _dedupe(stamped)
@@ -453,6 +594,7 @@ def run(
         internal_errors=tuple(internal),
         targets_seen=frozenset(
             [d.target for d in documents if d.path not in context]
+            + ([Target.TERRAFORM, Target.TERRAFORM_MODULE] if groups else [])
             + ([Target.TEXT] if text_wanted and len(sources) > len(context) else [])
         ),
         sources=MappingProxyType(sources),
@@ -648,7 +790,7 @@ def _matches(registry: Registry, selector: str, code: str) -> bool:
 def _suppress(
     findings: list[Finding],
     sources: Mapping[str, Source],
-    primary: Mapping[str, Document],
+    primary: Mapping[str, Document | _Statements],
     config: Config,
     registry: Registry,
     today: dt.date,
@@ -736,7 +878,7 @@ def _suppress(
     return kept, suppressed, [f for f in extra if not ignored_by_config(f)]
 
 
-def _covers(sup: Suppression, line: int, doc: Document | None) -> bool:
+def _covers(sup: Suppression, line: int, doc: Document | _Statements | None) -> bool:
     if line == sup.applies_to:
         return True
     if doc is None:

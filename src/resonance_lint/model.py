@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -124,10 +125,8 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a 0-based character offset into ``text``."""
-        import bisect
-
         starts = self._line_starts
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
     def span_of(self, start: int, end: int) -> Span:
@@ -324,8 +323,15 @@ class Project:
             index.setdefault(doc.path, []).append(doc)
         return index
 
+    @cached_property
+    def _by_target(self) -> dict[Target, tuple[Document, ...]]:
+        index: dict[Target, list[Document]] = {}
+        for doc in self.documents:
+            index.setdefault(doc.target, []).append(doc)
+        return {target: tuple(docs) for target, docs in index.items()}
+
     def of_target(self, target: Target) -> Iterator[Document]:
-        return (d for d in self.documents if d.target == target)
+        return iter(self._by_target.get(target, ()))
 
     def document(self, path: str, target: Target) -> Document | None:
         for doc in self._by_path.get(path, ()):

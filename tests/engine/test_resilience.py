@@ -162,3 +162,44 @@ def test_pool_only_for_trees_of_mostly_secret_scanned_files() -> None:
     assert _workers(2, [job(n, n < 200) for n in range(300)]) == 1  # mostly parsed targets
     assert _workers(2, [job(n, False) for n in range(100)]) == 1  # small run
     assert _workers(1, [job(n, False) for n in range(900)]) == 1
+
+
+def test_terraform_folders_checked_in_workers_match_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resonance_lint.registry import default_registry
+
+    files: dict[str, str] = {}
+    for n in range(120):
+        files[f"mod{n % 3}/f{n}.tf"] = (
+            f'resource "aws_db_instance" "db{n}" {{\n  skip_final_snapshot = true\n}}\n'
+        )
+    # a suppression above a multi-line attribute covers a finding inside it (statement
+    # structure sent back from the worker)
+    files["mod0/suppressed.tf"] = (
+        'resource "aws_ecs_task_definition" "t" {\n  family = "x"\n'
+        "  # resonance-lint: ignore[TF209]\n"
+        "  container_definitions = jsonencode([\n"
+        '    {\n      name  = "app"\n      image = "nginx:latest"\n    }\n  ])\n}\n'
+    )
+    files["Dockerfile"] = "FROM node:latest\n"
+    write_tree(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    registry = default_registry()
+    config = Config().with_cli(select=("TF205", "TF209", "DF201", "SEC"))
+    one = run(["."], config, registry=registry, today=TODAY, jobs=1)
+    spawned: list[int] = []
+    real_pool = engine.ProcessPoolExecutor
+
+    def counting_pool(max_workers: int) -> Any:
+        spawned.append(max_workers)
+        return real_pool(max_workers=max_workers)
+
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", counting_pool)
+    two = run(["."], config, registry=registry, today=TODAY, jobs=2)
+    assert spawned == [2]
+    assert where(one) == where(two)
+    assert [f.fingerprint for f in one.findings] == [f.fingerprint for f in two.findings]
+    assert len([f for f in two.findings if f.code == "TF205"]) == 120
+    assert not any(f.path == "mod0/suppressed.tf" for f in two.findings)
+    assert two.suppressed == one.suppressed == 1

@@ -170,6 +170,8 @@ _OPERATORS = (
 _REDIRECTS = frozenset({"<<<", "&>>", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">"})
 _HEREDOCS = frozenset({"<<", "<<-"})
 _WORD_BREAK = frozenset(" \t\r\n|&;<>()")
+# A run of characters that are plain in any word context (no quote, escape, `$` or break).
+_PLAIN_RUN = re.compile(r"[^ \t\r\n|&;<>()\\'\"$`]+")
 
 
 @dataclass(frozen=True)
@@ -598,7 +600,14 @@ class _Splitter:
             value.append(text[i:j])
             offsets.extend(range(i, j))
             i = j
+        plain = _PLAIN_RUN.match
         while i < end:
+            run = plain(text, i, end)
+            if run is not None:  # the common case, in one step
+                value.append(run.group())
+                offsets.extend(range(i, run.end()))
+                i = run.end()
+                continue
             ch = text[i]
             if ch in _WORD_BREAK:
                 break
