@@ -499,6 +499,9 @@ def _high_entropy(line: str) -> Iterator[_Hit]:
 # --- the scan -----------------------------------------------------------------------------------
 
 
+_VARIABLE_REFERENCE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _overlaps(start: int, end: int, claimed: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in claimed)
 
@@ -536,7 +539,13 @@ def _scan_line(
     if "://" in line and "@" in line:
         for hit in _url_credentials(line):
             claim(hit, "SEC303")
-    if ctx.context_rules and len(line) <= MAX_CONTEXT_LINE and _KEYWORD_RE.search(line):
+    if (
+        ctx.context_rules
+        and len(line) <= MAX_CONTEXT_LINE
+        and _KEYWORD_RE.search(line)
+        # a keyword only inside variable references (`${PWD}`, `$API_TOKEN`) is no assignment
+        and _KEYWORD_RE.search(_VARIABLE_REFERENCE.sub(" ", line))
+    ):
         for hit in _assignments(line, ctx):
             if not not_a_secret(hit.start, hit.end):
                 claim(hit, "SEC304")
