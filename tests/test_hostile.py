@@ -153,3 +153,25 @@ def test_nothing_is_written_to_scanned_files(
     assert stamp == {
         p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file()
     }
+
+
+def test_no_network_during_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a socket was opened during a scan")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    token = "ghp_" + "Aa1" * 12
+    found = where(
+        {
+            ".env": f"GITHUB_TOKEN={token}\nPASSWORD=Vq8{token[4:]}\n",
+            "fly.toml": 'app = "x"\n[http_service]\n  internal_port = 8080\n',
+            "main.tf": 'provider "aws" {\n  access_key = "AKIA' + "J7Q2W9X4K1M8" + 'P3R6"\n}\n',
+            ".github/workflows/d.yml": "on: push\njobs:\n  d:\n    runs-on: x\n"
+            "    steps:\n      - run: fly deploy\n",
+        }
+    )
+    assert {"SEC306", "SEC302", "XF201", "TF302"} <= {code for *_, code in found}

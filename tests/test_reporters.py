@@ -158,3 +158,40 @@ def test_text_report_hides_secret_lines(tmp_path: Path) -> None:
     for color in (True, False):
         out = render("text", RenderContext(report=report, registry=registry, color=color))
         assert secret not in out
+
+
+def test_sarif_over_the_whole_corpus() -> None:
+    """Valid, within GitHub's limits, every result fingerprinted (issue: ship it)."""
+    import os
+
+    from helpers import CORPUS
+    from resonance_lint.config import Config
+    from resonance_lint.engine import run
+    from resonance_lint.reporters import sarif
+
+    if not CORPUS.is_dir():
+        pytest.skip(f"real-world corpus not found at {CORPUS}")
+    validator = sarif_validator()
+    old = os.getcwd()
+    os.chdir(CORPUS)
+    try:
+        report = run(["."], Config(), jobs=2)
+    finally:
+        os.chdir(old)
+    assert not report.internal_errors
+    data = sarif.build(RenderContext(report=report, registry=default_registry()))
+    validator.validate(data)  # type: ignore[attr-defined]
+    (run_,) = data["runs"]
+    results = run_["results"]
+    assert 1000 < len(results) <= sarif.MAX_RESULTS
+    assert all(r["partialFingerprints"]["primaryLocationLineHash"] for r in results)
+    prints = [(r["ruleId"], r["partialFingerprints"]["primaryLocationLineHash"]) for r in results]
+    assert len(set(prints)) == len(prints)
+    assert all(
+        len(rule["properties"]["tags"]) <= sarif.MAX_TAGS
+        for rule in run_["tool"]["driver"]["rules"]
+    )
+    assert all(
+        not r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("/")
+        for r in results
+    )
