@@ -515,8 +515,11 @@ def run(
             for r in rules
             if r.meta.target in (Target.TERRAFORM, Target.TERRAFORM_MODULE)
         )
+        by_folder: dict[str, set[str]] = defaultdict(set)
+        for path in found.listing:
+            by_folder[os.path.dirname(path)].add(path)
         for folder, group in sorted(groups.items(), key=lambda g: -len(g[1])):
-            listing = frozenset(p for p in found.listing if os.path.dirname(p) == folder)
+            listing = frozenset(by_folder[folder])
             task = _ModuleTask(tuple(group), listing, tf_rules, config.file_time_budget)
             pending.append(pool.submit(_check_module, task))
         grouped = {id(job) for group in groups.values() for job in group}

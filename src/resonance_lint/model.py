@@ -167,11 +167,16 @@ class Mapping:
     pairs: tuple[Pair, ...]
     span: Span
 
-    @cached_property
+    @property
     def _index(self) -> dict[str, Pair]:
-        index: dict[str, Pair] = {}
-        for pair in self.pairs:
-            index.setdefault(str(pair.key.value), pair)
+        # A plain memo in the instance dict: cheaper than cached_property (no lock), and
+        # mappings are looked up far more often than they are built.
+        index: dict[str, Pair] | None = self.__dict__.get("_index_memo")
+        if index is None:
+            index = {}
+            for pair in self.pairs:
+                index.setdefault(str(pair.key.value), pair)
+            self.__dict__["_index_memo"] = index
         return index
 
     def pair(self, key: str) -> Pair | None:

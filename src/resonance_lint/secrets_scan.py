@@ -499,7 +499,9 @@ def _high_entropy(line: str) -> Iterator[_Hit]:
 # --- the scan -----------------------------------------------------------------------------------
 
 
-_VARIABLE_REFERENCE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*")
+_VARIABLE_REFERENCE = re.compile(
+    r"\$\{\{.*?\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*"
+)
 
 
 def _overlaps(start: int, end: int, claimed: list[tuple[int, int]]) -> bool:
@@ -543,7 +545,8 @@ def _scan_line(
         ctx.context_rules
         and len(line) <= MAX_CONTEXT_LINE
         and _KEYWORD_RE.search(line)
-        # a keyword only inside variable references (`${PWD}`, `$API_TOKEN`) is no assignment
+        # a keyword only inside references (`${PWD}`, `$API_TOKEN`, `${{ secrets.X }}`) is no
+        # assignment of a literal
         and _KEYWORD_RE.search(_VARIABLE_REFERENCE.sub(" ", line))
     ):
         for hit in _assignments(line, ctx):

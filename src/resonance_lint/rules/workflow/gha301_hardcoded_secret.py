@@ -13,6 +13,7 @@ from ._common import env_mappings
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)+\Z")
 # Action inputs whose name says "key" but that take a cache key (``Swatinem/rust-cache``).
 _CACHE_KEY_INPUTS = frozenset({"shared-key", "cache-key", "prefix-key", "save-key"})
+_ONLY_EXPRESSION = re.compile(r"\A\s*\$\{\{[^}]*\}\}\s*\Z")
 
 
 def _value_mappings(doc: WorkflowDocument) -> Iterator[tuple[str, Mapping]]:
@@ -34,6 +35,8 @@ def _check(doc: WorkflowDocument, where: str, pair: Pair) -> Iterator[Problem]:
         return
     name = str(pair.key.value)
     literal = str(value.value)
+    if _ONLY_EXPRESSION.match(literal):
+        return  # `${{ secrets.X }}` and the like: a reference, no literal to leak
     fix = f"store it as a repository or environment secret and use `${{{{ secrets.{name} }}}}`"
     found = False
     for match in scan_value(literal):
