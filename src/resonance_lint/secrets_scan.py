@@ -447,6 +447,9 @@ def _assignments(line: str, ctx: _Context) -> Iterator[_Hit]:
 
 
 def _keyword_plugin(line: str, ctx: _Context) -> Iterator[_Hit]:
+    masked = _VARIABLE_REFERENCE.sub(lambda m: " " * len(m.group()), line)
+    if not _SOME_VALUE.search(masked):
+        return  # every value on the line is a reference: nothing to ask detect-secrets about
     from .secrets_ds import engine
 
     ds = engine()
@@ -499,6 +502,8 @@ def _high_entropy(line: str) -> Iterator[_Hit]:
 # --- the scan -----------------------------------------------------------------------------------
 
 
+# An assignment or mapping with a literal value after it (`= x`, `: "x"`, `=> x`).
+_SOME_VALUE = re.compile(r"[=:]>?\s*[^\s]")
 _VARIABLE_REFERENCE = re.compile(
     r"\$\{\{.*?\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*"
 )
