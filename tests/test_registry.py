@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,32 @@ def test_registry_import_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_dockerfile_run_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """Issue 9: a Dockerfile-only run imports neither the HCL nor the YAML parser, nor the
+    Terraform, fly.toml or workflow rules."""
+    import subprocess
+
+    (tmp_path / "Dockerfile").write_text("FROM node:22.11.0\nUSER node\n")
+    code = (
+        "import sys; from resonance_lint.cli import main;"
+        "main(['Dockerfile', '--format', 'json', '--output', 'out.json']);"
+        "mods = [m for m in sys.modules if m.startswith(('resonance_lint.parsers', "
+        "'resonance_lint.rules.', 'yaml', 'tree_sitter'))];"
+        "print(' '.join(sorted(mods)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "resonance_lint.rules.dockerfile" in out
+    for heavy in (
+        "resonance_lint.parsers.hcl",
+        "resonance_lint.parsers.terraform",
+        "resonance_lint.parsers.yaml",
+        "resonance_lint.parsers.workflow",
+        "resonance_lint.rules.terraform",
+        "resonance_lint.rules.workflow",
+        "yaml",
+    ):
+        assert heavy not in out

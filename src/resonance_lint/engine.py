@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Callable
 
@@ -84,36 +85,51 @@ class Report:
     targets_seen: frozenset[Target] = frozenset()
     sources: Mapping[str, Source] = field(default_factory=lambda: MappingProxyType({}))
 
+    @cached_property
+    def rule_index(self) -> dict[str, Rule[Any]]:
+        return {r.code: r for r in self.rules}
+
 
 # --- selection --------------------------------------------------------------------------
 
 
-def active_rules(config: Config, registry: Registry) -> tuple[Rule[Any], ...]:
+def active_rules(
+    config: Config, registry: Registry, candidates: Sequence[Rule[Any]] | None = None
+) -> tuple[Rule[Any], ...]:
     """Rules of this run: select (or every rule on by default) + extend-select - ignore.
 
-    Rules that are off by default run only when named by exact code or name.
+    ``candidates`` are the rules that can fire on the files found (see
+    ``Registry.for_targets``); selectors are still checked against every rule. Rules that are
+    off by default run only when named by exact code or name.
     """
+    pool = tuple(candidates) if candidates is not None else registry.rules
     if config.select is None:
-        chosen = {r.code for r in registry.rules if r.meta.enabled}
+        chosen = {r.code for r in pool if r.meta.enabled}
     else:
+        named = {found.code for s in config.select if (found := registry.lookup(s)) is not None}
         chosen = {
             code
             for code in registry.expand(config.select)
-            if registry.by_code[code].meta.enabled
-            or any(registry.lookup(s) is registry.by_code[code] for s in config.select)
+            if code in named or _enabled(registry, code)
         }
     chosen |= set(registry.expand(config.extend_select))
     chosen |= _ALWAYS_ON
     chosen -= set(registry.expand(config.ignore))
     for code, level in config.severity.items():
-        if registry.lookup(code) is None:
+        found = registry.lookup(code)
+        if found is None:
             raise ResonanceError(f"severity: unknown rule {code!r}")
         if level == "off":
-            chosen.discard(registry.lookup(code).code)  # type: ignore[union-attr]
+            chosen.discard(found.code)
     for code in config.rule_options:
         if registry.lookup(code) is None:
             raise ResonanceError(f"rules.{code}: unknown rule")
-    return tuple(r for r in registry.rules if r.code in chosen)
+    return tuple(r for r in pool if r.code in chosen)
+
+
+def _enabled(registry: Registry, code: str) -> bool:
+    found = registry.lookup(code)
+    return found is not None and found.meta.enabled
 
 
 def rule_options(rule: Rule[Any], config: Config) -> Mapping[str, Any]:
@@ -456,8 +472,6 @@ def run(
 ) -> Report:
     registry = registry or default_registry()
     today = today or dt.date.today()
-    rules = active_rules(config, registry)
-    options = {r.code: rule_options(r, config) for r in rules}
     found = discover(
         paths,
         excludes=config.exclude,
@@ -470,6 +484,9 @@ def run(
     if with_context and found.files and all(e.explicit for e in found.files):
         found, context = _with_context(found, config, cwd)
         only_paths = frozenset(e.path for e in found.files if e.path not in context)
+    present = {t for entry in found.files for t in entry.targets}
+    rules = active_rules(config, registry, registry.for_targets(present))
+    options = {r.code: rule_options(r, config) for r in rules}
     targets_needed = {r.meta.target for r in rules}
     if Target.TERRAFORM_MODULE in targets_needed:
         targets_needed.add(Target.TERRAFORM)

@@ -17,12 +17,15 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Project, Scalar, Target
 from .parsers.dockerfile import DockerfileDocument, Instruction, Stage
 from .parsers.fly import FlyDocument, scalar_str
-from .parsers.shell import Command
-from .parsers.workflow import Job, Step, WorkflowDocument
+
+if TYPE_CHECKING:  # workflows are imported only when a run has some (see step_commands)
+    from .parsers.shell import Command
+    from .parsers.workflow import Job, Step, WorkflowDocument
 
 _OTHER_BUILD_SOURCES = ("image", "builder", "buildpacks", "builtin")
 
@@ -188,6 +191,8 @@ def _join(*parts: str) -> str:
 
 def step_commands(project: Project) -> Iterator[StepCommand]:
     """Every command of every workflow step, following ``working-directory`` and ``cd``."""
+    from .parsers.workflow import WorkflowDocument
+
     for doc in project.of_target(Target.WORKFLOW):
         if not isinstance(doc, WorkflowDocument):
             continue

@@ -84,4 +84,4 @@ def hangs(doc: TextDocument, ctx: RuleContext) -> Iterator[Problem]:
     return iter(())
 
 
-REGISTRY = Registry(rules=(*engine.RULES, bad_word, off_rule, crashes, hangs, fake_secret))
+REGISTRY = Registry(given=(*engine.RULES, bad_word, off_rule, crashes, hangs, fake_secret))

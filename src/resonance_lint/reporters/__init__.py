@@ -41,4 +41,6 @@ def render(fmt: str, ctx: RenderContext) -> str:
 
 
 def rule_of(ctx: RenderContext, code: str) -> Any:
-    return ctx.registry.by_code[code]
+    """A finding's rule: one of the run's rules (no need to load the others)."""
+    found = ctx.report.rule_index.get(code)
+    return found if found is not None else ctx.registry.lookup(code)

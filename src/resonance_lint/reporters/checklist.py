@@ -85,17 +85,18 @@ def evaluate(ctx: RenderContext) -> tuple[Evaluated, ...]:
             out.append(Evaluated(item, MANUAL, ()))
             continue
         found = tuple(f for code in item.codes for f in by_code.get(code, ()))
-        known = [c for c in item.codes if c in ctx.registry.by_code]
-        ran = [c for c in known if c in active]
         applicable = [
-            c for c in ran if _applicable(c, ctx.registry.by_code[c], report.targets_seen)
+            c
+            for c in item.codes
+            if (rule := ctx.registry.lookup(c)) is not None
+            and _applicable(c, rule, report.targets_seen)
         ]
         if found:
             status = FAIL
-        elif not ran:
-            status = UNCHECKED
         elif not applicable:
-            status = NA
+            status = NA  # nothing of these rules' targets was scanned
+        elif not any(c in active for c in applicable):
+            status = UNCHECKED  # deselected (select/ignore)
         else:
             status = PASS
         out.append(Evaluated(item, status, found))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import RenderContext
+from . import RenderContext, rule_of
 
 _LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -18,7 +18,7 @@ def escape_property(text: str) -> str:
 def render(ctx: RenderContext) -> str:
     lines = []
     for f in ctx.report.findings:
-        name = ctx.registry.by_code[f.code].name
+        name = rule_of(ctx, f.code).name
         props = ",".join(
             (
                 f"file={escape_property(f.path)}",

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..model import Category, Severity
-from . import RenderContext
+from . import RenderContext, rule_of
 
 
 def _severity(level: Severity, category: Category) -> str:
@@ -18,7 +18,7 @@ def _severity(level: Severity, category: Category) -> str:
 def render(ctx: RenderContext) -> str:
     items: list[dict[str, Any]] = []
     for f in ctx.report.findings:
-        meta = ctx.registry.by_code[f.code].meta
+        meta = rule_of(ctx, f.code).meta
         items.append(
             {
                 "type": "issue",

@@ -13,13 +13,13 @@ from typing import Any
 
 from .. import __version__
 from ..model import Finding
-from . import RenderContext
+from . import RenderContext, rule_of
 
 SCHEMA_VERSION = 1
 
 
 def finding_dict(ctx: RenderContext, f: Finding) -> dict[str, Any]:
-    meta = ctx.registry.by_code[f.code].meta
+    meta = rule_of(ctx, f.code).meta
     return {
         "code": f.code,
         "name": meta.name,

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..model import Category, Finding, Severity
-from . import RenderContext
+from . import RenderContext, rule_of
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -82,7 +82,7 @@ def render_rich(ctx: RenderContext) -> str:
         console.print(Text(path, style="bold underline"))
         source = report.sources.get(path)
         for f in by_path[path]:
-            meta = ctx.registry.by_code[f.code].meta
+            meta = rule_of(ctx, f.code).meta
             head = Text.assemble(
                 (f"  {f.span.line}:{f.span.column}", "dim"),
                 "  ",
@@ -110,7 +110,7 @@ def render_rich(ctx: RenderContext) -> str:
             table.add_column(sev.value, justify="right", style=_STYLE[sev])
         grid: dict[Category, Counter[Severity]] = defaultdict(Counter)
         for f in report.findings:
-            grid[ctx.registry.by_code[f.code].meta.category][f.severity] += 1
+            grid[rule_of(ctx, f.code).meta.category][f.severity] += 1
         for cat in sorted(grid):
             table.add_row(cat.label, *(str(grid[cat].get(s, 0) or "") for s in Severity))
         console.print(table)
