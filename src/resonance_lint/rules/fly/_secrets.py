@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ...model import Scalar, Source, Span
+from ...model import Pair, Scalar, Source, Span
 from ...secrets import is_placeholder, is_sensitive_name, mask, scan_value, secret_hash
 
 
@@ -70,3 +71,13 @@ def _advance(line: int, column: int, text: str) -> tuple[int, int]:
     if not newlines:
         return line, column + len(text)
     return line + newlines, len(text) - text.rfind("\n")
+
+
+def leaks(source: Source, pairs: Iterable[Pair]) -> Iterator[tuple[str, Leak]]:
+    """``(name, leak)`` for each ``name = value`` pair whose literal value is a secret."""
+    for pair in pairs:
+        if isinstance(pair.value, Scalar):
+            name = str(pair.key.value)
+            leak = find_secret(source, name, pair.value)
+            if leak is not None:
+                yield name, leak

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Category, Problem, Scalar, Severity, Target
+from ...model import Category, Problem, Severity, Target
 from ...parsers.fly import FlyDocument
 from ..base import RuleContext, rule
-from ._secrets import find_secret
+from ._secrets import leaks
 
 
 @rule(
@@ -18,13 +18,7 @@ from ._secrets import find_secret
     summary="`[build.args]` with a secret",
 )
 def secret_in_build_args(doc: FlyDocument, ctx: RuleContext) -> Iterator[Problem]:
-    for pair in doc.build_args:
-        if not isinstance(pair.value, Scalar):
-            continue
-        name = str(pair.key.value)
-        leak = find_secret(doc.source, name, pair.value)
-        if leak is None:
-            continue
+    for name, leak in leaks(doc.source, doc.build_args):
         yield Problem(
             leak.span,
             f"`[build.args]` `{name}` holds a secret ({leak.kind}, {leak.preview}): build "
