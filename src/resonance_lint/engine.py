@@ -485,7 +485,8 @@ def run(
         found, context = _with_context(found, config, cwd)
         only_paths = frozenset(e.path for e in found.files if e.path not in context)
     present = {t for entry in found.files for t in entry.targets}
-    rules = active_rules(config, registry, registry.for_targets(present))
+    selectors = None if config.select is None else (*config.select, *config.extend_select)
+    rules = active_rules(config, registry, registry.for_targets(present, selectors))
     options = {r.code: rule_options(r, config) for r in rules}
     targets_needed = {r.meta.target for r in rules}
     if Target.TERRAFORM_MODULE in targets_needed:

@@ -166,18 +166,15 @@ class Pair:
 class Mapping:
     pairs: tuple[Pair, ...]
     span: Span
+    # Key -> first pair with that key (later duplicates are for GHA106 and the like to report).
+    # Built once: mappings are looked up far more often than they are built.
+    _index: dict[str, Pair] = field(init=False, repr=False, compare=False, hash=False)
 
-    @property
-    def _index(self) -> dict[str, Pair]:
-        # A plain memo in the instance dict: cheaper than cached_property (no lock), and
-        # mappings are looked up far more often than they are built.
-        index: dict[str, Pair] | None = self.__dict__.get("_index_memo")
-        if index is None:
-            index = {}
-            for pair in self.pairs:
-                index.setdefault(str(pair.key.value), pair)
-            self.__dict__["_index_memo"] = index
-        return index
+    def __post_init__(self) -> None:
+        index: dict[str, Pair] = {}
+        for pair in self.pairs:
+            index.setdefault(str(pair.key.value), pair)
+        object.__setattr__(self, "_index", index)
 
     def pair(self, key: str) -> Pair | None:
         return self._index.get(key)

@@ -93,11 +93,20 @@ class Registry:
             memo[key] = {getattr(r, key): r for r in self.rules}
         return memo[key]
 
-    def for_targets(self, targets: Iterable[Target]) -> tuple[Rule[Any], ...]:
-        """The rules that can fire on a run over files of these targets (engine rules too)."""
+    def for_targets(
+        self, targets: Iterable[Target], selectors: Iterable[str] | None = None
+    ) -> tuple[Rule[Any], ...]:
+        """The rules that can fire on a run over files of these targets (engine rules too).
+
+        ``selectors`` (``--select``), when all are codes or prefixes, narrow the packages to
+        load: ``--select GHA`` never imports the Dockerfile or cross-file rules.
+        """
         if self.given is not None:
             return self.given
         wanted = {"RL"} | {p for t in targets for p in _BY_TARGET.get(t, ())}
+        narrowed = _prefixes_of(selectors) if selectors is not None else None
+        if narrowed is not None:
+            wanted &= narrowed | {"RL"}
         return tuple(r for prefix in PACKAGES if prefix in wanted for r in self.package(prefix))
 
     @property
@@ -149,6 +158,19 @@ class Registry:
                 raise ResonanceError(f"unknown rule code, name or prefix: {selector!r}")
             codes.add(found.code)
         return frozenset(codes)
+
+
+def _prefixes_of(selectors: Iterable[str]) -> set[str] | None:
+    """The packages that codes and prefixes such as ``DF``, ``GHA1``, ``TF205`` can name; None
+    when a selector is a rule name or ``ALL`` (then any package may be named)."""
+    found: set[str] = set()
+    for selector in selectors:
+        match = _CODE.fullmatch(selector.strip().upper())
+        if match is None or selector.strip().upper() == "ALL":
+            return None
+        letters = match.group(1)
+        found.update(p for p in PACKAGES if p.startswith(letters))
+    return found
 
 
 def _prefix(code: str) -> str:
