@@ -17,11 +17,13 @@ import signal
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 from .config import Config
 from .discovery import Discovery, FileEntry, discover, glob_match
@@ -525,7 +527,7 @@ def run(
     # The document whose statements suppressions follow, by path (see _covers).
     primary: dict[str, Document | _Statements] = {}
     groups = _module_groups(jobs_list, jobs)
-    pool = ProcessPoolExecutor(max_workers=jobs) if groups else None
+    pool = new_pool(jobs) if groups else None
     pending = []
     if pool is not None:
         tf_rules = tuple(
@@ -686,6 +688,13 @@ def _with_context(
     return Discovery(files, whole.listing | found.listing), frozenset(e.path for e in extra)
 
 
+def new_pool(workers: int) -> Executor:
+    """A process pool (imported here: most runs, pre-commit's above all, never need one)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers)
+
+
 def _workers(jobs: int, items: Sequence[_FileJob]) -> int:
     """How many processes are worth it.
 
@@ -715,7 +724,7 @@ def _map(
                 progress(done, total)
         return
     chunk = max(4, total // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with new_pool(jobs) as pool:
         for done, result in enumerate(pool.map(fn, items, chunksize=chunk), start=1):
             yield result
             if progress is not None:

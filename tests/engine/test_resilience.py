@@ -48,13 +48,13 @@ def test_pool_gives_the_same_result_as_one_process(
     write_tree(tmp_path, files)
     one = lint(tmp_path, jobs=1)
     spawned: list[int] = []
-    real_pool = engine.ProcessPoolExecutor
+    real_pool = engine.new_pool
 
-    def counting_pool(max_workers: int) -> Any:
-        spawned.append(max_workers)
-        return real_pool(max_workers=max_workers)
+    def counting_pool(workers: int) -> Any:
+        spawned.append(workers)
+        return real_pool(workers)
 
-    monkeypatch.setattr(engine, "ProcessPoolExecutor", counting_pool)
+    monkeypatch.setattr(engine, "new_pool", counting_pool)
     two = lint(tmp_path, jobs=2)
     assert spawned == [2]
     assert where(one) == where(two)
@@ -189,13 +189,13 @@ def test_terraform_folders_checked_in_workers_match_one_process(
     config = Config().with_cli(select=("TF205", "TF209", "DF201", "SEC"))
     one = run(["."], config, registry=registry, today=TODAY, jobs=1)
     spawned: list[int] = []
-    real_pool = engine.ProcessPoolExecutor
+    real_pool = engine.new_pool
 
-    def counting_pool(max_workers: int) -> Any:
-        spawned.append(max_workers)
-        return real_pool(max_workers=max_workers)
+    def counting_pool(workers: int) -> Any:
+        spawned.append(workers)
+        return real_pool(workers)
 
-    monkeypatch.setattr(engine, "ProcessPoolExecutor", counting_pool)
+    monkeypatch.setattr(engine, "new_pool", counting_pool)
     two = run(["."], config, registry=registry, today=TODAY, jobs=2)
     assert spawned == [2]
     assert where(one) == where(two)
