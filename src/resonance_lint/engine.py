@@ -452,12 +452,6 @@ def _run_rule(
 # --- the run ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Stamped:
-    finding: Finding
-    document: Document | None
-
-
 def run(
     paths: Sequence[str],
     config: Config,
@@ -521,7 +515,7 @@ def run(
 
     documents: list[Document] = []
     sources: dict[str, Source] = {}
-    stamped: list[_Stamped] = []
+    stamped: list[Finding] = []
     internal: list[InternalError] = []
     severities = _severity_map(rules, config)
     # The document whose statements suppressions follow, by path (see _covers).
@@ -553,7 +547,7 @@ def run(
             if result.source is not None:
                 sources[result.source.path] = result.source
             for code, problem in result.problems:
-                stamped.append(_stamp(code, problem, "", severities, None))
+                stamped.append(_stamp(code, problem, severities))
         for future in pending:
             module = future.result()
             internal.extend(module.internal)
@@ -562,7 +556,7 @@ def run(
             for path, starts in module.statements.items():
                 primary[path] = _Statements(MappingProxyType(dict(starts)))
             for code, problem in module.problems:
-                stamped.append(_stamp(code, problem, "", severities, None))
+                stamped.append(_stamp(code, problem, severities))
     finally:
         if pool is not None:
             pool.shutdown()
@@ -590,7 +584,7 @@ def run(
         subjects.append(project)
     checked = _check_subjects(subjects, by_target, project, options, config.file_time_budget)
     internal.extend(checked.internal)
-    stamped.extend(_stamp(code, p, "", severities, None) for code, p in checked.problems)
+    stamped.extend(_stamp(code, p, severities) for code, p in checked.problems)
 
     active_codes = {r.code for r in rules}
     findings = _dedupe(stamped)
@@ -758,26 +752,20 @@ def _severity_map(rules: Sequence[Rule[Any]], config: Config) -> _Severities:
     return _Severities(MappingProxyType(levels), frozenset(configured))
 
 
-def _stamp(
-    code: str,
-    problem: Problem,
-    default_path: str,
-    severities: _Severities,
-    doc: Document | None,
-) -> _Stamped:
-    finding = Finding(
+def _stamp(code: str, problem: Problem, severities: _Severities) -> Finding:
+    """The finding of a rule's problem: code, severity (config > problem > rule), path."""
+    return Finding(
         code=code,
-        path=problem.path or default_path,
+        path=problem.path or "",
         span=problem.span,
         message=problem.message,
         severity=severities.of(code, problem),
         related=problem.related,
         secret_hash=problem.secret_hash,
     )
-    return _Stamped(finding, doc)
 
 
-def _dedupe(stamped: Iterable[_Stamped]) -> list[Finding]:
+def _dedupe(stamped: Iterable[Finding]) -> list[Finding]:
     """Drop exact duplicates, and secret findings a target rule already reports.
 
     A SEC finding goes when a target rule reported the same secret (hash) in the same file on
@@ -786,13 +774,11 @@ def _dedupe(stamped: Iterable[_Stamped]) -> list[Finding]:
     seen: set[tuple[str, str, Span, str]] = set()
     target_secrets: dict[tuple[str, str], list[Span]] = defaultdict(list)
     items = list(stamped)
-    for item in items:
-        f = item.finding
+    for f in items:
         if f.secret_hash and not f.code.startswith(_SECRET_PREFIX):
             target_secrets[(f.path, f.secret_hash)].append(f.span)
     out: list[Finding] = []
-    for item in items:
-        f = item.finding
+    for f in items:
         key = (f.code, f.path, f.span, f.message)
         if key in seen:
             continue

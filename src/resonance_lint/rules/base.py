@@ -31,7 +31,6 @@ from ..model import Category, Problem, Project, Severity, Target
 HELP_BASE = "https://github.com/resonance-lint/resonance-lint/blob/main/rules/"
 
 D = TypeVar("D")
-D_contra = TypeVar("D_contra", contravariant=True)
 
 
 @dataclass(frozen=True)
@@ -69,9 +68,6 @@ class RuleMeta:
         if self.category >= Category.SECRET:
             base.append("security")
         return tuple(dict.fromkeys([*base, *self.tags]))
-
-
-CheckFn = Callable[[Any, RuleContext], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
