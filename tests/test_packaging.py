@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import re
 import sys
-from importlib.metadata import packages_distributions
 from pathlib import Path
 
 from helpers import REPO
@@ -38,7 +37,9 @@ def test_runtime_imports_are_declared() -> None:
     if sys.version_info < (3, 10):
         import pytest
 
-        pytest.skip("sys.stdlib_module_names needs Python 3.10")
+        pytest.skip("sys.stdlib_module_names and packages_distributions need Python 3.10")
+    from importlib.metadata import packages_distributions
+
     declared = {
         re.split(r"[<>=;\[ ]", dep, maxsplit=1)[0].lower().replace("_", "-")
         for dep in tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
